@@ -1,0 +1,62 @@
+package dev.graspsync.sync.engine;
+
+import dev.graspsync.nostr.event.Event;
+import dev.graspsync.nostr.event.Nip34;
+import dev.graspsync.spi.IngestSource;
+import dev.graspsync.spi.IngestVerdict;
+import dev.graspsync.spi.RelayHost;
+import dev.graspsync.sync.GraspSyncPlugin;
+import dev.graspsync.sync.batch.BatchPurpose;
+import io.vertx.core.Future;
+
+/**
+ * Hands events from one relay to the host's ingest, skipping ids the store already has before
+ * any costly work (the host would verify the signature first), and counts every event by
+ * layer and verdict. An event a catch-up finds new is a gap in live sync, counted as such.
+ */
+final class EventIntake {
+  private final RelayHost host;
+  private final SyncMetrics metrics;
+  private final String relay;
+  private final IngestSource source;
+
+  EventIntake(RelayHost host, SyncMetrics metrics, String relay) {
+    this.host = host;
+    this.metrics = metrics;
+    this.relay = relay;
+    this.source = IngestSource.plugin(GraspSyncPlugin.ID, relay);
+  }
+
+  Future<IngestVerdict> take(Event event, BatchPurpose purpose) {
+    String layer = layer(event, purpose);
+    return host.store().contains(event.id()).compose(known -> {
+      if (known) {
+        metrics.event(layer, "duplicate");
+        return Future.succeededFuture(IngestVerdict.DUPLICATE);
+      }
+      return host.ingest(event, source).onSuccess(verdict -> {
+        String name = verdict instanceof IngestVerdict.Accepted ? "saved"
+            : verdict instanceof IngestVerdict.Duplicate ? "duplicate" : "rejected";
+        metrics.event(layer, name);
+        if (purpose == BatchPurpose.CATCH_UP && verdict instanceof IngestVerdict.Accepted) {
+          metrics.gapEvent(relay);
+        }
+      });
+    });
+  }
+
+  /** Metric label: which of the three layers (or a catch-up) brought the event. */
+  static String layer(Event event, BatchPurpose purpose) {
+    if (purpose == BatchPurpose.CATCH_UP) {
+      return "catch-up";
+    }
+    if (event.kind() == Nip34.REPO_ANNOUNCEMENT || event.kind() == Nip34.GRASP_SERVER_LIST) {
+      return "announcements";
+    }
+    if (event.kind() == Nip34.REPO_STATE) {
+      return "state";
+    }
+    boolean tagsRepo = !event.tagValues("a").isEmpty() || !event.tagValues("A").isEmpty();
+    return tagsRepo ? "repo" : "root";
+  }
+}

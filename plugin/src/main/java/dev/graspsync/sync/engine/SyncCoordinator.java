@@ -1,0 +1,209 @@
+package dev.graspsync.sync.engine;
+
+import dev.graspsync.nostr.event.Event;
+import dev.graspsync.nostr.event.Nip34;
+import dev.graspsync.nostr.filter.Filter;
+import dev.graspsync.spi.RelayHost;
+import dev.graspsync.sync.config.SyncConfig;
+import dev.graspsync.sync.index.IndexRules;
+import dev.graspsync.sync.index.IndexUpdate;
+import dev.graspsync.sync.index.RepoIndex;
+import dev.graspsync.sync.plan.ItemSet;
+import dev.graspsync.sync.plan.RelayTarget;
+import dev.graspsync.sync.plan.RelayTargets;
+import dev.graspsync.sync.relay.AddressPolicy;
+import dev.graspsync.sync.relay.AddressVerdict;
+import dev.graspsync.sync.relay.RelayUrl;
+import dev.graspsync.sync.state.RelayRecord;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import java.net.InetAddress;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Owns the repository index and the set of relay workers, on its own event loop. Discovery
+ * changes are gathered for {@code batch-window-ms} from the first one (later ones do not
+ * extend the window), then every relay is given its full target set; each worker subtracts
+ * what it has pending or confirmed itself.
+ */
+final class SyncCoordinator extends VerticleBase {
+  private static final Logger log = LoggerFactory.getLogger(SyncCoordinator.class);
+
+  private final RelayHost host;
+  private final SyncConfig config;
+  private final Clock clock;
+  private final StateWriter state;
+  private final SyncMetrics metrics;
+  private final AddressPolicy addressPolicy;
+  private final WorkerDeps deps;
+
+  private RepoIndex index;
+  private Map<String, RelayRecord> restored = Map.of();
+  private final Map<RelayUrl, RelayWorker> workers = new HashMap<>();
+  private final Set<RelayUrl> admitting = new HashSet<>();
+  private final Set<RelayUrl> refused = new HashSet<>();
+  private boolean windowOpen;
+  private boolean stopping;
+
+  SyncCoordinator(RelayHost host, SyncConfig config, Clock clock, StateWriter state, SyncMetrics metrics) {
+    this.host = host;
+    this.config = config;
+    this.clock = clock;
+    this.state = state;
+    this.metrics = metrics;
+    this.addressPolicy = new AddressPolicy(config.allowPrivateAddresses());
+    this.index = RepoIndex.empty(new IndexRules(
+        IndexRules.ownUrlsFrom(host.identity().urls()), config.maxRelaysPerRepo(), addressPolicy));
+    this.deps = new WorkerDeps(host, config, clock, state, metrics, this::onWorkerIdle);
+  }
+
+  @Override
+  public Future<?> start() {
+    Filter discovery = Filter.builder()
+        .kinds(List.of(Nip34.REPO_ANNOUNCEMENT, Nip34.PATCH, Nip34.PULL_REQUEST, Nip34.ISSUE))
+        .build();
+    return state.read(s -> s.loadAll())
+        .compose(records -> {
+          restored = records;
+          // announcements before root events would be nicer, but the index accepts either order
+          return host.store().scan(List.of(discovery), page -> apply(index.withEvents(page)));
+        })
+        .onSuccess(v -> {
+          log.info("grasp-sync index: {} repositories, {} root events, {} relays",
+              index.repoCount(), index.rootEventCount(), index.relayCount());
+          replan();
+        });
+  }
+
+  /** From the host's event-accepted hook, any thread. */
+  void offer(Event event) {
+    context.runOnContext(v -> {
+      if (!stopping) {
+        apply(index.withEvent(event));
+      }
+    });
+  }
+
+  private void apply(IndexUpdate update) {
+    if (update.unchanged()) {
+      return;
+    }
+    index = update.index();
+    update.refusedUrls().forEach(r -> {
+      metrics.refusedRelay(r.why().name().toLowerCase(java.util.Locale.ROOT));
+      log.debug("relay URL refused: {}", r);
+    });
+    metrics.indexSize(index.repoCount(), index.rootEventCount());
+    if (!windowOpen && context != null) {
+      windowOpen = true;
+      vertx.setTimer(Math.max(1, config.batchWindow().toMillis()), t -> {
+        windowOpen = false;
+        replan();
+      });
+    }
+  }
+
+  private void replan() {
+    if (stopping) {
+      return;
+    }
+    RelayTargets targets = RelayTargets.derive(index, config.bootstrapRelays(), config.maxRelays());
+    if (!targets.overCap().isEmpty()) {
+      log.warn("{} relays over max-relays ({}) are not dialled", targets.overCap().size(), config.maxRelays());
+      targets.overCap().forEach(r -> metrics.refusedRelay("over_max_relays"));
+    }
+    for (RelayTarget target : targets.byRelay().values()) {
+      RelayWorker worker = workers.get(target.relay());
+      if (worker != null) {
+        worker.tell(w -> w.setTargets(target.items()));
+      } else if (!refused.contains(target.relay())) {
+        admit(target);
+      }
+    }
+    for (Map.Entry<RelayUrl, RelayWorker> e : workers.entrySet()) {
+      if (!targets.byRelay().containsKey(e.getKey())) {
+        e.getValue().tell(w -> w.setTargets(ItemSet.EMPTY));
+      }
+    }
+  }
+
+  /** Checks where the URL leads (anyone can publish it) before a worker may dial it. */
+  private void admit(RelayTarget target) {
+    RelayUrl relay = target.relay();
+    if (!admitting.add(relay)) {
+      return;
+    }
+    Future<AddressVerdict> verdict = addressPolicy.checkWithoutLookup(relay)
+        .map(Future::succeededFuture)
+        .orElseGet(() -> vertx.executeBlocking(
+            () -> addressPolicy.check(Arrays.asList(InetAddress.getAllByName(relay.host()))), false));
+    verdict.onComplete(ar -> {
+      admitting.remove(relay);
+      if (stopping) {
+        return;
+      }
+      if (ar.failed()) {
+        // unresolvable now: not refused for good; the next replan tries again
+        log.info("cannot resolve {}: {}", relay, ar.cause().getMessage());
+        metrics.refusedRelay("unresolvable");
+        return;
+      }
+      if (!ar.result().allowed()) {
+        refused.add(relay);
+        metrics.refusedRelay("private_address");
+        log.warn("not syncing from {}: {}", relay, ar.result());
+        return;
+      }
+      RelayWorker worker = new RelayWorker(relay, target.bootstrap(),
+          restored.getOrDefault(relay.toString(), RelayRecord.empty(relay.toString())), deps);
+      workers.put(relay, worker);
+      vertx.deployVerticle(worker)
+          .onSuccess(id -> worker.tell(w -> w.setTargets(currentTargets(relay))))
+          .onFailure(e -> {
+            workers.remove(relay);
+            log.warn("cannot start sync worker for {}: {}", relay, e.getMessage());
+          });
+    });
+  }
+
+  private ItemSet currentTargets(RelayUrl relay) {
+    return RelayTargets.derive(index, config.bootstrapRelays(), config.maxRelays())
+        .forRelay(relay).map(RelayTarget::items).orElse(ItemSet.EMPTY);
+  }
+
+  /** A worker with no targets and no pending work asks to go. */
+  private void onWorkerIdle(RelayUrl relay) {
+    context.runOnContext(v -> {
+      if (!currentTargets(relay).isEmpty() || config.bootstrapRelays().contains(relay)) {
+        return; // needed again meanwhile
+      }
+      RelayWorker worker = workers.remove(relay);
+      if (worker == null) {
+        return;
+      }
+      log.info("no repository needs {} any more: disconnecting", relay);
+      vertx.undeploy(worker.deploymentID()).onComplete(ar -> {
+        state.write(s -> s.forgetRelay(relay.toString()));
+        metrics.forget(relay.toString());
+      });
+    });
+  }
+
+  Future<Void> shutdown() {
+    stopping = true;
+    List<Future<Void>> all = new ArrayList<>();
+    for (RelayWorker w : workers.values()) {
+      all.add(vertx.undeploy(w.deploymentID()));
+    }
+    return Future.join(all).mapEmpty();
+  }
+}

@@ -1,0 +1,60 @@
+package dev.graspsync.sync.engine;
+
+import dev.graspsync.nostr.event.Event;
+import dev.graspsync.nostr.event.Nip34;
+import dev.graspsync.spi.AcceptedEvent;
+import dev.graspsync.spi.RelayHost;
+import dev.graspsync.sync.config.SyncConfig;
+import dev.graspsync.sync.state.SyncStateStore;
+import io.vertx.core.Future;
+import java.time.Clock;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The plugin's root object: opens the sync state, deploys the coordinator, and forwards the
+ * host's hooks to it. Only announcements and root events matter to discovery; every other
+ * accepted event is dismissed here, on the host's thread, at the cost of one comparison.
+ */
+public final class SyncEngine {
+  private static final Logger log = LoggerFactory.getLogger(SyncEngine.class);
+
+  private final RelayHost host;
+  private final SyncConfig config;
+  private final Clock clock;
+  private Optional<SyncCoordinator> coordinator = Optional.empty();
+  private Optional<StateWriter> state = Optional.empty();
+
+  public SyncEngine(RelayHost host, SyncConfig config, Clock clock) {
+    this.host = host;
+    this.config = config;
+    this.clock = clock;
+  }
+
+  public Future<Void> start() {
+    return host.vertx()
+        .executeBlocking(() -> SyncStateStore.open(host.dataDir().resolve("sync-state")))
+        .compose(store -> {
+          StateWriter writer = new StateWriter(host.vertx(), store);
+          state = Optional.of(writer);
+          SyncCoordinator c = new SyncCoordinator(host, config, clock, writer, new SyncMetrics(host.meters()));
+          coordinator = Optional.of(c);
+          return host.vertx().deployVerticle(c);
+        })
+        .onSuccess(id -> log.info("grasp-sync started"))
+        .mapEmpty();
+  }
+
+  public void onAccepted(AcceptedEvent accepted) {
+    Event e = accepted.event();
+    if (e.kind() == Nip34.REPO_ANNOUNCEMENT || Nip34.ROOT_KINDS.contains(e.kind())) {
+      coordinator.ifPresent(c -> c.offer(e));
+    }
+  }
+
+  public Future<Void> stop() {
+    Future<Void> undeployed = coordinator.map(SyncCoordinator::shutdown).orElse(Future.succeededFuture());
+    return undeployed.eventually(() -> state.map(StateWriter::close).orElse(Future.succeededFuture()));
+  }
+}

@@ -1,0 +1,16 @@
+package dev.graspsync.sync.engine;
+
+import dev.graspsync.spi.RelayHost;
+import dev.graspsync.sync.config.SyncConfig;
+import dev.graspsync.sync.relay.RelayUrl;
+import java.time.Clock;
+import java.util.function.Consumer;
+
+/** What every relay worker shares. */
+record WorkerDeps(
+    RelayHost host,
+    SyncConfig config,
+    Clock clock,
+    StateWriter state,
+    SyncMetrics metrics,
+    Consumer<RelayUrl> onIdle) {}
