@@ -1,0 +1,375 @@
+package dev.graspsync.sync.session;
+
+import dev.graspsync.nostr.filter.Filter;
+import dev.graspsync.nostr.message.ClientMessage;
+import dev.graspsync.nostr.message.Decoded;
+import dev.graspsync.nostr.message.MessageCodec;
+import dev.graspsync.nostr.message.RelayMessage;
+import dev.graspsync.sync.session.OpenSubscription.Kind;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.http.WebSocketFrame;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One WebSocket connection to one external relay, with its subscriptions.
+ *
+ * <p>Owned by one Vert.x event-loop context (the relay's verticle): build it there, call every
+ * method there; listeners are called there. No locks. A session connects once; after it
+ * disconnects, build a new one (its counters describe one connection).
+ *
+ * <p>What it does for the caller: answers NIP-42 AUTH challenges when given keys; keeps
+ * history subscriptions (paged until nothing new) and live ones; ends every subscription with
+ * exactly one typed {@link SubscriptionOutcome} (EOSE, each kind of CLOSED, EOSE timeout,
+ * disconnect); drops and counts events it did not ask for (unknown or closed subscription, no
+ * matching filter), repeats, oversize and malformed messages; and stops reading from the
+ * socket while {@code max-in-flight} delivered events are unsettled, so memory stays bounded
+ * however fast the relay sends.
+ *
+ * <p>It keeps its {@link WebSocketClient} in a field and closes it when the connection ends:
+ * Vert.x 5 closes unreachable clients, sockets included.
+ */
+public final class RelaySession {
+  private static final Logger LOG = LoggerFactory.getLogger(RelaySession.class);
+
+  private enum State { NEW, CONNECTING, OPEN, CLOSED }
+
+  private final Context context;
+  private final Thread owner;
+  private final RelayAddress address;
+  private final SessionConfig config;
+  private final SessionListener listener;
+  private final Scheduler scheduler;
+  private final Clock clock;
+  private final CounterSet counters;
+  private final Nip42Auth auth;
+  private final FrameAssembler assembler;
+  private final Subscriptions subscriptions;
+  private final WebSocketClient client;
+  private final Promise<Void> closed = Promise.promise();
+  private State state = State.NEW;
+  private Optional<WebSocket> socket = Optional.empty();
+  private boolean closeRequested;
+  private String lastError = "";
+
+  RelaySession(RelaySessionBuilder b, Context context) {
+    this.context = context;
+    this.owner = Thread.currentThread();
+    this.address = RelayAddress.parse(b.url);
+    this.config = b.config;
+    this.listener = b.listener;
+    this.scheduler = b.scheduler.orElseGet(() -> Scheduler.vertx(b.vertx));
+    this.clock = b.clock;
+    this.counters = new CounterSet(b.metrics);
+    this.auth = new Nip42Auth(b.keys, b.clock, address.url());
+    this.assembler = new FrameAssembler(config.maxMessageBytes());
+    this.subscriptions =
+        new Subscriptions(context, owner, new SocketWire(), config, scheduler, counters, auth, new SubscriptionIds());
+    this.client =
+        b.vertx.createWebSocketClient(
+            new WebSocketClientOptions()
+                .setMaxFrameSize(config.maxFrameBytes())
+                .setMaxMessageSize(config.maxFrameBytes()));
+  }
+
+  /** Starts building a session for {@code relayUrl} (ws or wss); call on the owner's context. */
+  public static RelaySessionBuilder builder(Vertx vertx, String relayUrl) {
+    return new RelaySessionBuilder(vertx, relayUrl);
+  }
+
+  /** The relay URL as given. */
+  public String url() {
+    return address.url();
+  }
+
+  /**
+   * Opens the WebSocket. Fails on a bad state, refused connection, failed handshake, or when
+   * {@code timeout} passes first. A failed connect does not call {@link
+   * SessionListener#onDisconnected}; the session is then closed.
+   */
+  public Future<Void> connect(Duration timeout) {
+    checkOwner();
+    if (state != State.NEW) {
+      return Future.failedFuture(new IllegalStateException("a session connects once; build a new one"));
+    }
+    state = State.CONNECTING;
+    Promise<Void> connected = Promise.promise();
+    long deadline =
+        scheduler.schedule(
+            timeout,
+            () -> {
+              if (state == State.CONNECTING) {
+                state = State.CLOSED;
+                client.close();
+                closed.tryComplete();
+                connected.tryFail("connect to " + address.url() + " timed out after " + timeout);
+              }
+            });
+    WebSocketConnectOptions options =
+        new WebSocketConnectOptions()
+            .setHost(address.host())
+            .setPort(address.port())
+            .setSsl(address.ssl())
+            .setURI(address.requestUri())
+            .setConnectTimeout(Math.max(1, timeout.toMillis()));
+    client
+        .connect(options)
+        .onComplete(
+            ar -> {
+              scheduler.cancel(deadline);
+              if (state != State.CONNECTING) {
+                if (ar.succeeded()) {
+                  ar.result().close();
+                }
+                connected.tryFail("session closed while connecting");
+                return;
+              }
+              if (ar.failed()) {
+                state = State.CLOSED;
+                client.close();
+                closed.tryComplete();
+                connected.tryFail(ar.cause());
+                return;
+              }
+              attach(ar.result());
+              connected.tryComplete();
+            });
+    return connected.future();
+  }
+
+  /**
+   * Ends the connection on purpose. Open subscriptions end as {@link SubscriptionOutcome.Cancelled}
+   * and {@link SessionListener#onDisconnected} is called with {@code requested = true}. The
+   * future completes once the socket is closed.
+   */
+  public Future<Void> close() {
+    checkOwner();
+    closeRequested = true;
+    switch (state) {
+      case NEW, CONNECTING -> {
+        state = State.CLOSED;
+        client.close();
+        closed.tryComplete();
+      }
+      case OPEN -> socket.ifPresent(WebSocket::close);
+      case CLOSED -> {}
+    }
+    return closed.future();
+  }
+
+  public boolean isConnected() {
+    return state == State.OPEN;
+  }
+
+  /**
+   * Stored history up to EOSE, paged (see {@link HistoryPaging}): each filter's {@code limit}
+   * is its page size (default {@code history-page-limit}); {@code since}/{@code until} bound
+   * the history. Ends with {@link SubscriptionOutcome.HistoryComplete} or a failure outcome.
+   *
+   * @return the subscription id (for {@link #closeSubscription}; the first REQ uses it too)
+   * @throws IllegalArgumentException when {@code filters} is empty
+   */
+  public String openHistory(List<Filter> filters, SubscriptionListener listener) {
+    checkOwner();
+    return subscriptions.open(Kind.HISTORY, filters, Objects.requireNonNull(listener));
+  }
+
+  /**
+   * Live events: a filter without {@code since} gets now minus {@code live-lookback}. The
+   * listener's {@link SubscriptionListener#onLive} is called at EOSE; the subscription stays
+   * open until it is closed, refused or disconnected, or sees no EOSE in time.
+   */
+  public String openLive(List<Filter> filters, SubscriptionListener listener) {
+    checkOwner();
+    long since = clock.instant().minus(config.liveLookback()).getEpochSecond();
+    List<Filter> live = new ArrayList<>(filters.size());
+    for (Filter f : filters) {
+      live.add(f.since().isPresent() ? f : f.withSince(since));
+    }
+    return subscriptions.open(Kind.LIVE, live, Objects.requireNonNull(listener));
+  }
+
+  /** Sends CLOSE and ends the subscription as {@link SubscriptionOutcome.Cancelled}; false if not open. */
+  public boolean closeSubscription(String subscriptionId) {
+    checkOwner();
+    return subscriptions.cancel(subscriptionId);
+  }
+
+  /** NIP-11 {@code limitation.max_limit}, when known: caps page sizes and tells when to page. */
+  public void maxLimit(OptionalInt maxLimit) {
+    checkOwner();
+    subscriptions.maxLimit(maxLimit);
+  }
+
+  public int openSubscriptions() {
+    return subscriptions.openCount();
+  }
+
+  /** Delivered events whose futures have not completed yet. */
+  public int inFlight() {
+    return subscriptions.gate().inFlight();
+  }
+
+  /** The most events ever in flight at once on this session (never above {@code max-in-flight}). */
+  public int maxInFlightSeen() {
+    return subscriptions.gate().maxSeen();
+  }
+
+  /** Whether reading is paused because listeners fell behind. */
+  public boolean readingPaused() {
+    return subscriptions.gate().paused();
+  }
+
+  public SessionCounters counters() {
+    return counters.snapshot();
+  }
+
+  private void attach(WebSocket ws) {
+    socket = Optional.of(ws);
+    state = State.OPEN;
+    ws.frameHandler(this::onFrame);
+    ws.exceptionHandler(
+        e -> {
+          lastError = String.valueOf(e.getMessage());
+          LOG.debug("relay {}: socket error", address.url(), e);
+        });
+    ws.closeHandler(v -> onSocketClosed(ws));
+  }
+
+  private void onSocketClosed(WebSocket ws) {
+    if (state == State.CLOSED) {
+      return;
+    }
+    state = State.CLOSED;
+    Optional<Integer> code = Optional.ofNullable(ws.closeStatusCode()).map(Short::intValue);
+    String reason =
+        closeRequested
+            ? "closed by us"
+            : Optional.ofNullable(ws.closeReason()).filter(r -> !r.isEmpty())
+                .or(() -> Optional.of(lastError).filter(r -> !r.isEmpty()))
+                .orElse("connection closed") + code.map(c -> " (" + c + ")").orElse("");
+    Disconnection disconnection = new Disconnection(closeRequested, code, reason);
+    subscriptions.endAll(disconnection);
+    try {
+      listener.onDisconnected(disconnection);
+    } catch (RuntimeException e) {
+      LOG.warn("session listener failed on disconnect", e);
+    }
+    client.close();
+    closed.tryComplete();
+  }
+
+  private void onFrame(WebSocketFrame frame) {
+    if (frame.isText() || frame.isBinary() || frame.isContinuation()) {
+      counters.add(SessionCounter.BYTES_RECEIVED, frame.binaryData().length());
+    }
+    FrameAssembler.Assembled assembled = assembler.accept(frame);
+    if (assembled instanceof FrameAssembler.Text text) {
+      onMessage(text.text());
+    } else if (assembled instanceof FrameAssembler.Oversize big) {
+      counters.increment(SessionCounter.DROPPED_OVERSIZE);
+      LOG.debug("relay {}: dropped a {}-byte message (max-message-bytes {})",
+          address.url(), big.bytes(), config.maxMessageBytes());
+    } else if (assembled instanceof FrameAssembler.Binary) {
+      counters.increment(SessionCounter.MALFORMED);
+    }
+  }
+
+  private void onMessage(String text) {
+    counters.increment(SessionCounter.MESSAGES_RECEIVED);
+    Decoded<RelayMessage> decoded;
+    try {
+      decoded = MessageCodec.decodeRelay(text);
+    } catch (RuntimeException e) {
+      // the codec promises not to throw; a relay must not be able to prove it wrong
+      decoded = new Decoded.Malformed<>("decoder failed: " + e);
+    }
+    if (decoded instanceof Decoded.Malformed<RelayMessage> bad) {
+      counters.increment(SessionCounter.MALFORMED);
+      LOG.debug("relay {}: malformed message: {}", address.url(), bad.reason());
+    } else if (decoded instanceof Decoded.Ok<RelayMessage> ok) {
+      dispatch(ok.message());
+    }
+  }
+
+  private void dispatch(RelayMessage message) {
+    if (message instanceof RelayMessage.EventMessage event) {
+      subscriptions.onEvent(event.subscriptionId(), event.event());
+    } else if (message instanceof RelayMessage.Eose eose) {
+      subscriptions.onEose(eose.subscriptionId());
+    } else if (message instanceof RelayMessage.Closed closedMessage) {
+      subscriptions.onClosed(closedMessage.subscriptionId(), closedMessage.message());
+    } else if (message instanceof RelayMessage.Notice notice) {
+      counters.increment(SessionCounter.NOTICES);
+      safely(() -> listener.onNotice(notice.message()));
+    } else if (message instanceof RelayMessage.AuthChallenge challenge) {
+      safely(() -> listener.onAuthChallenge(challenge.challenge()));
+      auth.onChallenge(challenge.challenge()).ifPresent(this::send);
+    } else if (message instanceof RelayMessage.Ok ok) {
+      auth.onOk(ok).ifPresent(result -> {
+        safely(() -> listener.onAuthResult(result));
+        subscriptions.onAuthSettled(result.accepted());
+      });
+    } else {
+      // COUNT and NEG-* answers: this session never asks for them
+      counters.increment(SessionCounter.DROPPED_UNASKED);
+      LOG.debug("relay {}: unexpected {}", address.url(), message.getClass().getSimpleName());
+    }
+  }
+
+  private void send(ClientMessage message) {
+    socket.ifPresent(ws -> ws.writeTextMessage(MessageCodec.encode(message))
+        .onFailure(e -> LOG.debug("relay {}: write failed", address.url(), e)));
+  }
+
+  private void safely(Runnable call) {
+    try {
+      call.run();
+    } catch (RuntimeException e) {
+      LOG.warn("session listener failed", e);
+    }
+  }
+
+  private void checkOwner() {
+    if (Thread.currentThread() != owner) {
+      throw new IllegalStateException("RelaySession used off its owner's event loop");
+    }
+  }
+
+  /** The connection as the subscriptions see it. */
+  private final class SocketWire implements Subscriptions.Wire {
+    @Override
+    public boolean isOpen() {
+      return state == State.OPEN;
+    }
+
+    @Override
+    public void send(ClientMessage message) {
+      RelaySession.this.send(message);
+    }
+
+    @Override
+    public void pause() {
+      socket.ifPresent(WebSocket::pause);
+    }
+
+    @Override
+    public void resume() {
+      socket.ifPresent(WebSocket::resume);
+    }
+  }
+}

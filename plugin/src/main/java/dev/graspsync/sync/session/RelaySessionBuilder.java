@@ -1,0 +1,72 @@
+package dev.graspsync.sync.session;
+
+import dev.graspsync.nostr.crypto.Keys;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Collects a session's parts; only the URL is required. */
+public final class RelaySessionBuilder {
+  final Vertx vertx;
+  final String url;
+  SessionConfig config = SessionConfig.defaults();
+  Optional<Keys> keys = Optional.empty();
+  SessionListener listener = SessionListener.NONE;
+  SessionMetrics metrics = SessionMetrics.NONE;
+  Optional<Scheduler> scheduler = Optional.empty();
+  Clock clock = Clock.systemUTC();
+
+  RelaySessionBuilder(Vertx vertx, String url) {
+    this.vertx = Objects.requireNonNull(vertx);
+    this.url = Objects.requireNonNull(url);
+  }
+
+  public RelaySessionBuilder config(SessionConfig value) {
+    config = Objects.requireNonNull(value);
+    return this;
+  }
+
+  /** The key that answers NIP-42 challenges; without one, AUTH is never attempted. */
+  public RelaySessionBuilder keys(Optional<Keys> value) {
+    keys = Objects.requireNonNull(value);
+    return this;
+  }
+
+  public RelaySessionBuilder listener(SessionListener value) {
+    listener = Objects.requireNonNull(value);
+    return this;
+  }
+
+  public RelaySessionBuilder metrics(SessionMetrics value) {
+    metrics = Objects.requireNonNull(value);
+    return this;
+  }
+
+  /** Timers for the EOSE/AUTH/connect deadlines; Vert.x timers by default. */
+  public RelaySessionBuilder scheduler(Scheduler value) {
+    scheduler = Optional.of(value);
+    return this;
+  }
+
+  /** Time for live {@code since} and AUTH {@code created_at}; the system clock by default. */
+  public RelaySessionBuilder clock(Clock value) {
+    clock = Objects.requireNonNull(value);
+    return this;
+  }
+
+  /**
+   * Builds the session bound to the current event-loop context.
+   *
+   * @throws IllegalStateException off an event-loop context
+   * @throws IllegalArgumentException for a URL that is not ws:// or wss://
+   */
+  public RelaySession build() {
+    Context context = Vertx.currentContext();
+    if (context == null || !context.isEventLoopContext()) {
+      throw new IllegalStateException("build a RelaySession on its owner's event-loop context");
+    }
+    return new RelaySession(this, context);
+  }
+}

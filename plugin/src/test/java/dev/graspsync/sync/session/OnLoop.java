@@ -1,0 +1,98 @@
+package dev.graspsync.sync.session;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+/** Runs test code on one event-loop context (a session's owner) and waits for it from the test thread. */
+final class OnLoop {
+  static final Duration WAIT = Duration.ofSeconds(20);
+
+  private final Context context;
+
+  OnLoop(Vertx vertx) {
+    this.context = vertx.getOrCreateContext();
+  }
+
+  <T> T call(Supplier<T> work) {
+    CompletableFuture<T> done = new CompletableFuture<>();
+    context.runOnContext(
+        v -> {
+          try {
+            done.complete(work.get());
+          } catch (Throwable t) {
+            done.completeExceptionally(t);
+          }
+        });
+    return get(done);
+  }
+
+  void run(Runnable work) {
+    call(
+        () -> {
+          work.run();
+          return Boolean.TRUE;
+        });
+  }
+
+  /** Starts {@code work} on the loop and waits for the future it returns. */
+  <T> T await(Supplier<Future<T>> work) {
+    CompletableFuture<T> done = new CompletableFuture<>();
+    context.runOnContext(
+        v -> {
+          try {
+            work.get().onComplete(ar -> {
+              if (ar.succeeded()) {
+                done.complete(ar.result());
+              } else {
+                done.completeExceptionally(ar.cause());
+              }
+            });
+          } catch (Throwable t) {
+            done.completeExceptionally(t);
+          }
+        });
+    return get(done);
+  }
+
+  static <T> T await(Future<T> future) {
+    return get(future.toCompletionStage().toCompletableFuture());
+  }
+
+  /** Polls {@code condition} on the loop until it holds; fails after the deadline. */
+  void until(String what, BooleanSupplier condition) {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (!call(condition::getAsBoolean)) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("timed out waiting for: " + what);
+      }
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError("interrupted waiting for: " + what);
+      }
+    }
+  }
+
+  private static <T> T get(CompletableFuture<T> future) {
+    try {
+      return future.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new AssertionError(e.getCause());
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+}
