@@ -23,9 +23,9 @@ public record Filter(
     OptionalInt limit) {
 
   public Filter {
-    ids = ids.map(Set::copyOf);
-    authors = authors.map(Set::copyOf);
-    kinds = kinds.map(Set::copyOf);
+    ids = FilterCopies.strings(ids);
+    authors = FilterCopies.strings(authors);
+    kinds = FilterCopies.kinds(kinds);
     tags = FilterCopies.tags(tags);
   }
 

@@ -1,18 +1,23 @@
 package dev.graspsync.nostr.filter;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
+/** Immutable copies for {@link Filter}'s components, in the shapes the matcher reads fast. */
 final class FilterCopies {
   private FilterCopies() {}
 
   /** Immutable, insertion-ordered copy so JSON output is stable. */
   static Map<Character, Set<String>> tags(Map<Character, Set<String>> tags) {
-    Map<Character, Set<String>> copy = new LinkedHashMap<>();
-    tags.forEach((k, v) -> copy.put(k, Collections.unmodifiableSet(new LinkedHashSet<>(v))));
-    return Collections.unmodifiableMap(copy);
+    return TagConditions.of(tags);
+  }
+
+  static Optional<Set<String>> strings(Optional<Set<String>> values) {
+    return values.<Set<String>>map(StringSet::of);
+  }
+
+  static Optional<Set<Integer>> kinds(Optional<Set<Integer>> values) {
+    return values.<Set<Integer>>map(KindSet::of);
   }
 }
