@@ -18,26 +18,26 @@ import java.util.List;
  * Every end is handled: the reference ignored CLOSED and left batches pending forever.
  */
 final class HistoryListener implements SubscriptionListener {
-  private final RelayWorker worker;
+  private final RelayBatches batches;
   private final long batchId;
   private final BatchPurpose purpose;
 
-  HistoryListener(RelayWorker worker, long batchId, BatchPurpose purpose) {
-    this.worker = worker;
+  HistoryListener(RelayBatches batches, long batchId, BatchPurpose purpose) {
+    this.batches = batches;
     this.batchId = batchId;
     this.purpose = purpose;
   }
 
   @Override
   public Future<?> onEvent(Event event) {
-    return worker.ingest(event, purpose);
+    return batches.ingest(event, purpose);
   }
 
   @Override
   public void onOutcome(SubscriptionOutcome outcome) {
-    worker.batch(batchId).ifPresent(b -> {
-      BatchOutcome next = transition(worker.batchRules(), b, outcome, worker.now());
-      worker.onBatchOutcome(next);
+    batches.batch(batchId).ifPresent(b -> {
+      BatchOutcome next = transition(batches.rules(), b, outcome, batches.now());
+      batches.onBatchOutcome(next);
     });
   }
 

@@ -14,13 +14,13 @@ import org.slf4j.LoggerFactory;
 final class LiveListener implements SubscriptionListener {
   private static final Logger log = LoggerFactory.getLogger(LiveListener.class);
 
-  private final RelayWorker worker;
+  private final RelayBatches batches;
   private final List<Filter> filters;
   /** Set by the worker right after the session opened the subscription. */
   String subscriptionId = "";
 
-  LiveListener(RelayWorker worker, List<Filter> filters) {
-    this.worker = worker;
+  LiveListener(RelayBatches batches, List<Filter> filters) {
+    this.batches = batches;
     this.filters = filters;
   }
 
@@ -30,7 +30,7 @@ final class LiveListener implements SubscriptionListener {
 
   @Override
   public Future<?> onEvent(Event event) {
-    return worker.ingest(event, BatchPurpose.INITIAL);
+    return batches.ingest(event, BatchPurpose.INITIAL);
   }
 
   @Override
@@ -39,6 +39,6 @@ final class LiveListener implements SubscriptionListener {
       return;
     }
     log.info("live subscription ended: {}", outcome);
-    worker.onLiveEnded(this, outcome instanceof SubscriptionOutcome.RateLimited);
+    batches.onLiveEnded(this, outcome instanceof SubscriptionOutcome.RateLimited);
   }
 }
