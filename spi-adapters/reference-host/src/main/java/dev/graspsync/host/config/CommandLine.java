@@ -1,0 +1,45 @@
+package dev.graspsync.host.config;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.TreeMap;
+
+/** The relay's arguments: {@code [--config FILE]}. */
+public record CommandLine(Optional<Path> configFile) {
+
+  public static final String USAGE = "usage: grasp-relay [--config FILE]";
+
+  public static CommandLine parse(String... args) {
+    Optional<Path> config = Optional.empty();
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      if (arg.equals("--config") && i + 1 < args.length && config.isEmpty()) {
+        config = Optional.of(Path.of(args[++i]));
+      } else if (arg.startsWith("--config=") && config.isEmpty()) {
+        config = Optional.of(Path.of(arg.substring("--config=".length())));
+      } else {
+        throw new ConfigException("unexpected argument '" + arg + "'; " + USAGE);
+      }
+    }
+    return new CommandLine(config);
+  }
+
+  /** Set by bin/grasp-relay to the distribution's directory. */
+  public static final String HOME_PROPERTY = "grasp.home";
+
+  /**
+   * Reads the file (if any), merges the environment and system properties, and types it all.
+   * Started from a distribution, relay.plugins-dir defaults to its plugins/ directory.
+   */
+  public RelayConfig load(Map<String, String> env, Properties systemProperties) {
+    Map<String, String> file = new TreeMap<>();
+    String home = systemProperties.getProperty(HOME_PROPERTY, "");
+    if (!home.isBlank()) {
+      file.put(RelayKey.PLUGINS_DIR.key(), Path.of(home, "plugins").toString());
+    }
+    configFile.map(ConfigFile::read).ifPresent(file::putAll);
+    return RelayConfigParser.parse(ConfigSources.merge(file, env, ConfigFile.toMap(systemProperties)));
+  }
+}

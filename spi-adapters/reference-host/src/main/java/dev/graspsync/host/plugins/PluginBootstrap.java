@@ -1,0 +1,74 @@
+package dev.graspsync.host.plugins;
+
+import dev.graspsync.engine.RelayEngine;
+import dev.graspsync.host.StartupException;
+import dev.graspsync.host.config.ConfigException;
+import dev.graspsync.host.config.RelayConfig;
+import dev.graspsync.host.config.RelayKey;
+import dev.graspsync.spi.RelayIdentity;
+import dev.graspsync.spi.RelayPlugin;
+import dev.graspsync.spi.loader.LoadedPlugin;
+import dev.graspsync.spi.loader.PluginLoader;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Finds the enabled plugins in the plugins directory and registers each with its own host. */
+public final class PluginBootstrap {
+  private static final Logger log = LoggerFactory.getLogger(PluginBootstrap.class);
+
+  private PluginBootstrap() {}
+
+  /**
+   * The plugins named in {@code relay.plugins}, in that order. Fails naming an id no jar
+   * provides. Jars of plugins that are not enabled are loaded (to know their ids) and ignored.
+   */
+  public static List<RelayPlugin> find(RelayConfig config, ClassLoader hostLoader) {
+    if (config.plugins().isEmpty()) {
+      return List.of();
+    }
+    Map<String, LoadedPlugin> found = PluginLoader.load(config.pluginsDir(), hostLoader);
+    List<RelayPlugin> enabled = new ArrayList<>();
+    for (String id : config.plugins()) {
+      LoadedPlugin plugin = found.get(id);
+      if (plugin == null) {
+        throw new ConfigException(RelayKey.PLUGINS.key() + " names plugin '" + id + "' but no jar in "
+            + config.pluginsDir().toAbsolutePath() + " provides it"
+            + (found.isEmpty() ? " (no plugins found there)" : " (found: " + String.join(", ", found.keySet()) + ")"));
+      }
+      enabled.add(plugin.plugin());
+    }
+    return List.copyOf(enabled);
+  }
+
+  /**
+   * Calls each plugin's {@code register} with a host of its own. A plugin that throws (for
+   * example on a bad property) stops start-up with its message.
+   */
+  public static void register(List<RelayPlugin> plugins, RelayConfig config, Vertx vertx, RelayIdentity identity,
+      MeterRegistry meters, RelayEngine engine, PluginHooks hooks) {
+    for (RelayPlugin plugin : plugins) {
+      String id = plugin.id();
+      Path dataDir = config.dataDir().resolve("plugins").resolve(id);
+      try {
+        Files.createDirectories(dataDir);
+      } catch (IOException e) {
+        throw new StartupException("cannot create data directory " + dataDir + " for plugin '" + id + "': " + e.getMessage(), e);
+      }
+      PluginHost host = new PluginHost(id, vertx, config.pluginConfig(id), identity, dataDir, meters, engine, hooks);
+      try {
+        plugin.register(host);
+      } catch (RuntimeException | LinkageError e) {
+        throw new StartupException("plugin '" + id + "' cannot start: " + e.getMessage(), e);
+      }
+      log.info("plugin '{}' registered", id);
+    }
+  }
+}

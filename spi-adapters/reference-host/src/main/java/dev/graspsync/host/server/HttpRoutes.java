@@ -1,0 +1,82 @@
+package dev.graspsync.host.server;
+
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The relay's plain HTTP answers on its one port: the NIP-11 document at {@code /} (for
+ * {@code Accept: application/nostr+json}), Prometheus text at {@code /metrics}, and
+ * {@code /health}. WebSocket upgrades never reach here.
+ */
+public final class HttpRoutes {
+  private static final Logger log = LoggerFactory.getLogger(HttpRoutes.class);
+  static final String NOSTR_JSON = "application/nostr+json";
+  static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
+
+  private final Supplier<String> relayInfo;
+  private final Supplier<String> metrics;
+  private final BooleanSupplier serving;
+
+  /**
+   * @param relayInfo the NIP-11 JSON
+   * @param metrics the Prometheus scrape
+   * @param serving whether the relay accepts clients (false while starting or stopping)
+   */
+  public HttpRoutes(Supplier<String> relayInfo, Supplier<String> metrics, BooleanSupplier serving) {
+    this.relayInfo = relayInfo;
+    this.metrics = metrics;
+    this.serving = serving;
+  }
+
+  public void handle(HttpServerRequest request) {
+    HttpServerResponse response = request.response();
+    try {
+      String path = request.path();
+      if (request.method() == HttpMethod.OPTIONS) {
+        cors(response).setStatusCode(204).end();
+      } else if (request.method() != HttpMethod.GET && request.method() != HttpMethod.HEAD) {
+        response.setStatusCode(405).putHeader(HttpHeaders.ALLOW, "GET, HEAD, OPTIONS").end();
+      } else if ("/".equals(path)) {
+        root(request, response);
+      } else if ("/metrics".equals(path)) {
+        response.putHeader(HttpHeaders.CONTENT_TYPE, PROMETHEUS_TEXT).end(metrics.get());
+      } else if ("/health".equals(path)) {
+        boolean up = serving.getAsBoolean();
+        response.setStatusCode(up ? 200 : 503)
+            .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+            .end(up ? "{\"status\":\"ok\"}" : "{\"status\":\"unavailable\"}");
+      } else {
+        response.setStatusCode(404).end();
+      }
+    } catch (RuntimeException e) {
+      log.warn("HTTP {} {} failed", request.method(), request.path(), e);
+      if (!response.headWritten()) {
+        response.setStatusCode(500).end();
+      }
+    }
+  }
+
+  private void root(HttpServerRequest request, HttpServerResponse response) {
+    String accept = request.getHeader(HttpHeaders.ACCEPT);
+    if (accept != null && accept.contains(NOSTR_JSON)) {
+      cors(response).putHeader(HttpHeaders.CONTENT_TYPE, NOSTR_JSON).end(relayInfo.get());
+    } else {
+      response.putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=utf-8")
+          .end("This is a Nostr relay: connect with a WebSocket, or ask for its NIP-11 document with "
+              + "Accept: " + NOSTR_JSON + "\n");
+    }
+  }
+
+  private static HttpServerResponse cors(HttpServerResponse response) {
+    return response
+        .putHeader("Access-Control-Allow-Origin", "*")
+        .putHeader("Access-Control-Allow-Headers", "*")
+        .putHeader("Access-Control-Allow-Methods", "GET, HEAD, OPTIONS");
+  }
+}
