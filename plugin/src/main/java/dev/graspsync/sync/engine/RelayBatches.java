@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,6 +49,7 @@ final class RelayBatches {
   private final BatchRules batchRules;
   private final EventIntake intake;
   private final Runnable onChange;
+  private final Consumer<String> onProblem;
 
   private ItemSet targets = ItemSet.EMPTY;
   private ItemSet confirmed;
@@ -59,7 +61,8 @@ final class RelayBatches {
   private Optional<RelaySession> session = Optional.empty();
   private OptionalInt relayMaxSubscriptions = OptionalInt.empty();
 
-  RelayBatches(Vertx vertx, RelayUrl relay, RelayRecord restored, WorkerDeps deps, Runnable onChange) {
+  RelayBatches(Vertx vertx, RelayUrl relay, RelayRecord restored, WorkerDeps deps, Runnable onChange,
+      Consumer<String> onProblem) {
     this.vertx = vertx;
     this.relay = relay;
     this.url = relay.toString();
@@ -69,6 +72,7 @@ final class RelayBatches {
         config.baseBackoff(), config.maxBackoff());
     this.intake = new EventIntake(deps.host(), deps.metrics(), url);
     this.onChange = onChange;
+    this.onProblem = onProblem;
     this.confirmed = ItemKeys.parse(restored.confirmed());
     Instant now = now();
     // a restart re-issues what was pending, under the same ids so confirming clears them
@@ -272,6 +276,7 @@ final class RelayBatches {
         deps.state().write(st -> st.dropPending(url, b.id()));
       }
       deps.metrics().batchFailed(url);
+      onProblem.accept("batch failed: " + failed.reason());
       log.warn("{}: batch {} failed, retried at the next daily resync: {}", url, b.id(), failed.reason());
     } else if (outcome instanceof BatchOutcome.RetryScheduled retry) {
       batches.put(b.id(), b);

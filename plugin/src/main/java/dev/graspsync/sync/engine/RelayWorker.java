@@ -18,6 +18,7 @@ import dev.graspsync.sync.session.RelaySession;
 import dev.graspsync.sync.session.SessionConfig;
 import dev.graspsync.sync.session.SessionListener;
 import dev.graspsync.sync.state.RelayRecord;
+import dev.graspsync.sync.status.RelayStatus;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import java.time.Duration;
@@ -62,6 +63,7 @@ final class RelayWorker extends VerticleBase {
   private boolean forceFullSync;
   private boolean stopping;
   private long connectTimer = -1;
+  private Optional<String> lastProblem = Optional.empty();
 
   RelayWorker(RelayUrl relay, boolean bootstrap, RelayRecord restored, WorkerDeps deps) {
     this.relay = relay;
@@ -88,7 +90,7 @@ final class RelayWorker extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    work = new RelayBatches(vertx, relay, restored, deps, this::onWorkChanged);
+    work = new RelayBatches(vertx, relay, restored, deps, this::onWorkChanged, this::problem);
     infoFetcher = Optional.of(new RelayInfoFetcher(vertx));
     scheduleConnect(StartupJitter.delay(random, config.startupJitter()));
     vertx.setPeriodic(HEARTBEAT_EVERY.toMillis(), t -> heartbeat());
@@ -156,6 +158,7 @@ final class RelayWorker extends VerticleBase {
       } else {
         deps.metrics().connectionAttempt(url, "failure");
         log.info("cannot connect to {}: {}", url, ar.cause().getMessage());
+        problem("connect failed: " + ar.cause().getMessage());
         session = Optional.empty();
         health = health.onConnectFailure(now(), healthRules);
         connection = ConnectionState.DISCONNECTED;
@@ -240,6 +243,7 @@ final class RelayWorker extends VerticleBase {
       scheduleConnect(Duration.ZERO);
     } else {
       log.info("{} dropped the connection: {}", url, d.reason());
+      problem("connection dropped: " + d.reason());
       health = health.onDropped(now, healthRules);
       scheduleConnect(Duration.between(now, health.nextAttempt(now)));
     }
@@ -284,7 +288,18 @@ final class RelayWorker extends VerticleBase {
     }
   }
 
+  /** Text from relays and sockets is shown to operators: keep it short and printable. */
+  private void problem(String text) {
+    String safe = text.replaceAll("\\p{Cntrl}", "?");
+    lastProblem = Optional.of(safe.length() > 200 ? safe.substring(0, 200) + "…" : safe);
+  }
+
   private void publishGauges() {
+    deps.board().post(new RelayStatus(url, bootstrap, connection, health.health(), health.consecutiveFailures(),
+        work == null ? 0 : work.confirmedItems(), work == null ? 0 : work.parkedItems(),
+        work == null ? 0 : work.pendingBatches(), work == null ? 0 : work.liveSubscriptions(),
+        session.map(RelaySession::openSubscriptions).orElse(0), lastProblem,
+        session.isPresent() ? Optional.empty() : health.nextAttemptAt(), lastHeartbeat));
     gauges.connection.set(connection.metricValue());
     gauges.health.set(health.health().metricValue());
     gauges.failures.set(health.consecutiveFailures());

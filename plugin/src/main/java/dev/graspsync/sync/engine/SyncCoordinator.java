@@ -15,6 +15,7 @@ import dev.graspsync.sync.relay.AddressPolicy;
 import dev.graspsync.sync.relay.AddressVerdict;
 import dev.graspsync.sync.relay.RelayUrl;
 import dev.graspsync.sync.state.RelayRecord;
+import dev.graspsync.sync.status.StatusBoard;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import java.net.InetAddress;
@@ -45,6 +46,7 @@ final class SyncCoordinator extends VerticleBase {
   private final SyncMetrics metrics;
   private final AddressPolicy addressPolicy;
   private final WorkerDeps deps;
+  private final StatusBoard board;
 
   private RepoIndex index;
   private Map<String, RelayRecord> restored = Map.of();
@@ -54,16 +56,17 @@ final class SyncCoordinator extends VerticleBase {
   private boolean windowOpen;
   private boolean stopping;
 
-  SyncCoordinator(RelayHost host, SyncConfig config, Clock clock, StateWriter state, SyncMetrics metrics) {
+  SyncCoordinator(RelayHost host, SyncConfig config, Clock clock, StateWriter state, SyncMetrics metrics, StatusBoard board) {
     this.host = host;
     this.config = config;
     this.clock = clock;
     this.state = state;
     this.metrics = metrics;
+    this.board = board;
     this.addressPolicy = new AddressPolicy(config.allowPrivateAddresses());
     this.index = RepoIndex.empty(new IndexRules(
         IndexRules.ownUrlsFrom(host.identity().urls()), config.maxRelaysPerRepo(), addressPolicy));
-    this.deps = new WorkerDeps(host, config, clock, state, metrics, this::onWorkerIdle);
+    this.deps = new WorkerDeps(host, config, clock, state, metrics, board, this::onWorkerIdle);
   }
 
   @Override
@@ -103,6 +106,7 @@ final class SyncCoordinator extends VerticleBase {
       log.debug("relay URL refused: {}", r);
     });
     metrics.indexSize(index.repoCount(), index.rootEventCount());
+    board.index(index.repoCount(), index.rootEventCount());
     if (!windowOpen && context != null) {
       windowOpen = true;
       vertx.setTimer(Math.max(1, config.batchWindow().toMillis()), t -> {
@@ -194,6 +198,7 @@ final class SyncCoordinator extends VerticleBase {
       vertx.undeploy(worker.deploymentID()).onComplete(ar -> {
         state.write(s -> s.forgetRelay(relay.toString()));
         metrics.forget(relay.toString());
+        board.remove(relay.toString());
       });
     });
   }

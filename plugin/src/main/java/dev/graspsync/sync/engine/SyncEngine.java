@@ -6,6 +6,8 @@ import dev.graspsync.spi.AcceptedEvent;
 import dev.graspsync.spi.RelayHost;
 import dev.graspsync.sync.config.SyncConfig;
 import dev.graspsync.sync.state.SyncStateStore;
+import dev.graspsync.sync.status.StatusBoard;
+import dev.graspsync.sync.status.SyncStatus;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.util.Optional;
@@ -25,6 +27,7 @@ public final class SyncEngine {
   private final Clock clock;
   private Optional<SyncCoordinator> coordinator = Optional.empty();
   private Optional<StateWriter> state = Optional.empty();
+  private final StatusBoard board = new StatusBoard();
 
   public SyncEngine(RelayHost host, SyncConfig config, Clock clock) {
     this.host = host;
@@ -38,7 +41,7 @@ public final class SyncEngine {
         .compose(store -> {
           StateWriter writer = new StateWriter(host.vertx(), store);
           state = Optional.of(writer);
-          SyncCoordinator c = new SyncCoordinator(host, config, clock, writer, new SyncMetrics(host.meters()));
+          SyncCoordinator c = new SyncCoordinator(host, config, clock, writer, new SyncMetrics(host.meters()), board);
           coordinator = Optional.of(c);
           return host.vertx().deployVerticle(c);
         })
@@ -51,6 +54,11 @@ public final class SyncEngine {
     if (e.kind() == Nip34.REPO_ANNOUNCEMENT || Nip34.ROOT_KINDS.contains(e.kind())) {
       coordinator.ifPresent(c -> c.offer(e));
     }
+  }
+
+  /** The current status of every relay, for the status endpoint; any thread. */
+  public SyncStatus status() {
+    return board.snapshot(clock.instant());
   }
 
   public Future<Void> stop() {

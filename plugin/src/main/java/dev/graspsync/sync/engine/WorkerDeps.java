@@ -3,6 +3,7 @@ package dev.graspsync.sync.engine;
 import dev.graspsync.spi.RelayHost;
 import dev.graspsync.sync.config.SyncConfig;
 import dev.graspsync.sync.relay.RelayUrl;
+import dev.graspsync.sync.status.StatusBoard;
 import java.time.Clock;
 import java.util.function.Consumer;
 
@@ -13,4 +14,5 @@ record WorkerDeps(
     Clock clock,
     StateWriter state,
     SyncMetrics metrics,
+    StatusBoard board,
     Consumer<RelayUrl> onIdle) {}

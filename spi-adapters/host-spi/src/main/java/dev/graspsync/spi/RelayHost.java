@@ -3,7 +3,9 @@ package dev.graspsync.spi;
 import dev.graspsync.nostr.event.Event;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerRequest;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -61,6 +63,20 @@ public interface RelayHost {
    * is logged and counted, never propagated to the publisher.
    */
   void onEventAccepted(Consumer<AcceptedEvent> handler);
+
+  /**
+   * Serves HTTP GET requests for exactly {@code path} (for example {@code /sync/status}) on the
+   * relay's own port, so operators reach a plugin's status where they reach the relay. The
+   * handler runs on a host event loop and must not block; a throw answers 500 and is logged.
+   * The host's own paths ({@code /}, {@code /metrics}, {@code /health}) cannot be taken.
+   * Call from {@link RelayPlugin#register}.
+   *
+   * @return false when this host serves no HTTP (the default): the plugin then has no page
+   * @throws IllegalArgumentException for a path the host or another plugin already serves
+   */
+  default boolean serveHttp(String path, Handler<HttpServerRequest> handler) {
+    return false;
+  }
 
   /**
    * Runs once when the host shuts down (SIGTERM), before the store closes. The host waits

@@ -1,0 +1,30 @@
+package dev.graspsync.sync.status;
+
+import dev.graspsync.sync.health.ConnectionState;
+import dev.graspsync.sync.health.Health;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * One external relay as an operator sees it: connection, health, how much of its work is
+ * confirmed, pending or parked, and what went wrong last.
+ *
+ * @param confirmedItems repositories, root events and L1 whose history this relay delivered
+ * @param parkedItems items whose batch failed; retried at the next daily resync
+ * @param lastProblem the last connection failure, drop or batch failure, made safe for display
+ * @param nextAttempt when the next connection attempt is due, while disconnected
+ */
+public record RelayStatus(
+    String relay,
+    boolean bootstrap,
+    ConnectionState connection,
+    Health health,
+    int consecutiveFailures,
+    int confirmedItems,
+    int parkedItems,
+    int pendingBatches,
+    int liveSubscriptions,
+    int openSubscriptions,
+    Optional<String> lastProblem,
+    Optional<Instant> nextAttempt,
+    Optional<Instant> lastHeartbeat) {}
