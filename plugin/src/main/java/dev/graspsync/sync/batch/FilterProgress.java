@@ -1,0 +1,11 @@
+package dev.graspsync.sync.batch;
+
+/** One filter (one subscription) of a batch. */
+public enum FilterProgress {
+  /** REQ sent, EOSE not seen. */
+  OPEN,
+  /** EOSE seen on a full page; an older page was asked for. */
+  PAGING,
+  /** History complete for this filter; its first subscription stays open for live events. */
+  DONE
+}

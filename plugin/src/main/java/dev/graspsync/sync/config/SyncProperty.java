@@ -1,0 +1,76 @@
+package dev.graspsync.sync.config;
+
+/**
+ * Every property of the plugin ({@code plugins.grasp-sync.<key>}) with its default and range.
+ * Numeric defaults are given as numbers; {@code bootstrap-relays} (a list, default empty) and
+ * {@code allow-private-addresses} (a boolean, default false) carry 0 there.
+ */
+public enum SyncProperty {
+  BOOTSTRAP_RELAYS("bootstrap-relays", 0, 0, 0,
+      "comma-separated ws(s) URLs always connected and given L1; trusted (not subject to the address policy)"),
+  BATCH_WINDOW_MS("batch-window-ms", 1000, 0, 600_000,
+      "changes are gathered this long from the first one before planning"),
+  FILTER_CHUNK_SIZE("filter-chunk-size", 100, 1, 10_000, "values per filter"),
+  CONSOLIDATION_THRESHOLD("consolidation-threshold", 70, 1, 100_000,
+      "subscriptions on one relay past which confirmed items are consolidated"),
+  CONSOLIDATION_WAIT_SECONDS("consolidation-wait-seconds", 30, 0, 3600,
+      "longest wait for pending batches before consolidating anyway"),
+  RATE_LIMIT_COOLDOWN_SECONDS("rate-limit-cooldown-seconds", 65, 1, 86_400,
+      "pause after CLOSED rate-limited: or a rate-limit NOTICE"),
+  EOSE_TIMEOUT_SECONDS("eose-timeout-seconds", 60, 1, 86_400,
+      "silence after which a batch without EOSE is retried"),
+  BATCH_MAX_ATTEMPTS("batch-max-attempts", 5, 1, 1000,
+      "attempts (timeouts and rate limits) before a batch fails until the next daily resync"),
+  QUICK_RECONNECT_WINDOW_SECONDS("quick-reconnect-window-seconds", 900, 0, 86_400 * 30L,
+      "a reconnect this soon after the disconnect catches up instead of a full sync"),
+  CATCH_UP_OVERLAP_SECONDS("catch-up-overlap-seconds", 900, 0, 86_400,
+      "how far before the last known live moment a catch-up starts"),
+  BASE_BACKOFF_SECONDS("base-backoff-seconds", 5, 1, 86_400, "first reconnection delay"),
+  MAX_BACKOFF_SECONDS("max-backoff-seconds", 3600, 1, 86_400 * 7L, "longest reconnection delay"),
+  DEAD_AFTER_HOURS("dead-after-hours", 24, 1, 24 * 365L,
+      "continuous failure after which a relay is Dead and tried once a day"),
+  CONNECT_TIMEOUT_SECONDS("connect-timeout-seconds", 10, 1, 600, "WebSocket connection and handshake timeout"),
+  STARTUP_JITTER_MS("startup-jitter-ms", 3000, 0, 600_000, "random delay before each relay's first connection"),
+  MAX_RELAYS("max-relays", 1000, 1, 100_000, "relays dialled at most; the rest are counted"),
+  MAX_RELAYS_PER_REPO("max-relays-per-repo", 20, 1, 1000, "relays taken from one announcement at most"),
+  ALLOW_PRIVATE_ADDRESSES("allow-private-addresses", 0, 0, 0,
+      "dial relays on loopback, private, link-local addresses (tests, private networks)"),
+  MAX_MESSAGE_BYTES("max-message-bytes", 524_288, 1024, 64L * 1024 * 1024,
+      "larger incoming messages are dropped and counted"),
+  MAX_HISTORY_PAGES("max-history-pages", 10_000, 1, 10_000_000, "older pages asked per filter at most");
+
+  private final String key;
+  private final long defaultValue;
+  private final long min;
+  private final long max;
+  private final String meaning;
+
+  SyncProperty(String key, long defaultValue, long min, long max, String meaning) {
+    this.key = key;
+    this.defaultValue = defaultValue;
+    this.min = min;
+    this.max = max;
+    this.meaning = meaning;
+  }
+
+  /** The key under {@code plugins.grasp-sync.}. */
+  public String key() {
+    return key;
+  }
+
+  public long defaultValue() {
+    return defaultValue;
+  }
+
+  public long min() {
+    return min;
+  }
+
+  public long max() {
+    return max;
+  }
+
+  public String meaning() {
+    return meaning;
+  }
+}

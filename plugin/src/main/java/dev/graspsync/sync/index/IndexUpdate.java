@@ -1,0 +1,35 @@
+package dev.graspsync.sync.index;
+
+import dev.graspsync.sync.relay.RelayUrl;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** The index after some events, and what each event changed (in the order given). */
+public record IndexUpdate(RepoIndex index, List<Change> changes) {
+  public IndexUpdate {
+    changes = List.copyOf(changes);
+  }
+
+  /** Union of every change's affected relays. */
+  public Set<RelayUrl> affectedRelays() {
+    Set<RelayUrl> out = new LinkedHashSet<>();
+    for (Change c : changes) {
+      out.addAll(c.affectedRelays());
+    }
+    return out;
+  }
+
+  /** Every URL left out by the announcements in this update. */
+  public List<RefusedUrl> refusedUrls() {
+    return changes.stream()
+        .filter(c -> c instanceof Change.AnnouncementApplied)
+        .flatMap(c -> ((Change.AnnouncementApplied) c).refused().stream())
+        .toList();
+  }
+
+  /** True when no event changed the index. */
+  public boolean unchanged() {
+    return changes.stream().allMatch(c -> c instanceof Change.Unchanged);
+  }
+}

@@ -1,0 +1,27 @@
+package dev.graspsync.sync.plan;
+
+import java.util.Locale;
+
+/**
+ * The kinds of filter the sync sends, also the {@code layer} label of its metrics.
+ *
+ * <ul>
+ *   <li>{@link #ANNOUNCEMENTS} (L1): kinds 30617 and 10317, no tag restriction.
+ *   <li>{@link #STATE}: kind 30618 with {@code #d} of the tracked repositories.
+ *   <li>{@link #REPO} (L2): any kind with {@code #a}, {@code #A} or {@code #q} naming a tracked
+ *       repository.
+ *   <li>{@link #ROOT} (L3): any kind with {@code #e}, {@code #E} or {@code #q} naming a tracked
+ *       root event.
+ * </ul>
+ */
+public enum Layer {
+  ANNOUNCEMENTS,
+  STATE,
+  REPO,
+  ROOT;
+
+  /** Lower-case name, for metric labels and logs. */
+  public String label() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}
