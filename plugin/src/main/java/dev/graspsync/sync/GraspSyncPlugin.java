@@ -4,11 +4,18 @@ import dev.graspsync.spi.RelayHost;
 import dev.graspsync.spi.RelayPlugin;
 import dev.graspsync.sync.config.SyncConfig;
 import dev.graspsync.sync.engine.SyncEngine;
+import dev.graspsync.sync.status.StatusEndpoints;
+import dev.graspsync.sync.status.StatusPage;
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpServerRequest;
 import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** GRASP-02 proactive sync as a host plugin: {@code relay.plugins=grasp-sync}. */
 public final class GraspSyncPlugin implements RelayPlugin {
   public static final String ID = "grasp-sync";
+  private static final Logger log = LoggerFactory.getLogger(GraspSyncPlugin.class);
 
   @Override
   public String id() {
@@ -23,5 +30,19 @@ public final class GraspSyncPlugin implements RelayPlugin {
     host.onStartup(engine::start);
     host.onEventAccepted(engine::onAccepted);
     host.onShutdown(engine::stop);
+    StatusEndpoints status = new StatusEndpoints(engine::status, StatusPage.load());
+    serve(host, StatusEndpoints.STATUS_PATH, status::serveStatus);
+    serve(host, StatusEndpoints.PAGE_PATH, status::servePage);
+  }
+
+  /** The status pages help operators but sync does not need them: a host without HTTP still syncs. */
+  private static void serve(RelayHost host, String path, Handler<HttpServerRequest> handler) {
+    try {
+      if (!host.serveHttp(path, handler)) {
+        log.info("this host serves no HTTP for plugins: no {} page (metrics still go to the host's registry)", path);
+      }
+    } catch (IllegalArgumentException e) {
+      log.warn("cannot serve {}: {}", path, e.getMessage());
+    }
   }
 }

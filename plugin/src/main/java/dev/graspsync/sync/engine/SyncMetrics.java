@@ -2,38 +2,62 @@ package dev.graspsync.sync.engine;
 
 import dev.graspsync.sync.health.ConnectionState;
 import dev.graspsync.sync.health.Health;
+import dev.graspsync.sync.session.SessionMetrics;
+import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
 /**
- * The plugin's meters, prefix {@code grasp_sync_}. Relay-labelled meters exist only for
- * relays the coordinator tracks (at most {@code max-relays}) and are removed with the relay,
- * so label cardinality stays bounded.
+ * The plugin's meters, prefix {@code grasp_sync_} in Prometheus; docs/monitoring.md describes
+ * each. Relay-labelled meters exist only while some worker holds the relay (the coordinator
+ * tracks at most {@code max-relays}) and are removed when the last one lets it go, so label
+ * cardinality stays bounded. Events are counted by layer and verdict without a relay label.
  */
 final class SyncMetrics {
+  /** Layer label of what the session drops before any filter, hence any layer, is known. */
+  static final String UNKNOWN_LAYER = "unknown";
+  /** Buckets of the history sync duration: seconds for a small relay, hours for a big one. */
+  static final List<Duration> HISTORY_SYNC_BUCKETS = List.of(Duration.ofSeconds(10), Duration.ofMinutes(1),
+      Duration.ofMinutes(5), Duration.ofMinutes(15), Duration.ofHours(1), Duration.ofHours(4), Duration.ofHours(12));
+
   private final MeterRegistry registry;
   private final Map<String, RelayGauges> relays = new ConcurrentHashMap<>();
+  private final Map<String, Counter> counters = new ConcurrentHashMap<>();
   private final AtomicInteger repos = new AtomicInteger();
   private final AtomicInteger rootEvents = new AtomicInteger();
+  private final Timer historySync;
 
   SyncMetrics(MeterRegistry registry) {
     this.registry = registry;
-    Gauge.builder("grasp.sync.relays.tracked", relays, Map::size).register(registry);
-    Gauge.builder("grasp.sync.relays.connected", relays, m -> count(m, g -> g.connection.get() >= ConnectionState.SYNCING.metricValue()
-        && g.connection.get() <= ConnectionState.CONNECTED_WITH_FAILURES.metricValue())).register(registry);
-    Gauge.builder("grasp.sync.relays.dead", relays, m -> count(m, g -> g.health.get() == Health.DEAD.metricValue())).register(registry);
-    Gauge.builder("grasp.sync.repos.tracked", repos, AtomicInteger::get).register(registry);
-    Gauge.builder("grasp.sync.root.events.tracked", rootEvents, AtomicInteger::get).register(registry);
+    Gauge.builder("grasp.sync.relays.tracked", relays, Map::size)
+        .description("Relays with a sync worker (at most max-relays)").register(registry);
+    Gauge.builder("grasp.sync.relays.connected", relays, m -> count(m, RelayGauges::connected))
+        .description("Relays connected: syncing history, live, or live with failed batches").register(registry);
+    Gauge.builder("grasp.sync.relays.dead", relays, m -> count(m, g -> g.health.get() == Health.DEAD.metricValue()))
+        .description("Relays failing for dead-after-hours, tried once a day").register(registry);
+    Gauge.builder("grasp.sync.repos.tracked", repos, AtomicInteger::get)
+        .description("Repositories in the sync index").register(registry);
+    Gauge.builder("grasp.sync.root.events.tracked", rootEvents, AtomicInteger::get)
+        .description("Root events (patches, pull requests, issues) in the sync index").register(registry);
+    historySync = Timer.builder("grasp.sync.history.sync.duration")
+        .description("From a relay starting to sync history (connection, reconnection, daily resync) to caught up")
+        .serviceLevelObjectives(HISTORY_SYNC_BUCKETS.toArray(Duration[]::new))
+        .register(registry);
   }
 
-  private static double count(Map<String, RelayGauges> m, java.util.function.Predicate<RelayGauges> p) {
+  private static double count(Map<String, RelayGauges> m, Predicate<RelayGauges> p) {
     return m.values().stream().filter(p).count();
   }
 
@@ -42,54 +66,197 @@ final class SyncMetrics {
     rootEvents.set(rootEventCount);
   }
 
+  /**
+   * The relay's meters, registered on first use. Each call must be matched by one {@link
+   * #forget} (a worker takes the relay when it is built and lets it go when it is undeployed),
+   * so a worker that replaces another one for the same relay keeps the meters.
+   */
   RelayGauges relay(String relay) {
-    return relays.computeIfAbsent(relay, r -> new RelayGauges(registry, r));
+    return relays.compute(relay, (r, g) -> {
+      RelayGauges gauges = g == null ? new RelayGauges(registry, r, historySync) : g;
+      gauges.holders++;
+      return gauges;
+    });
   }
 
+  /** A worker let the relay go; the last one to do so removes its meters. */
   void forget(String relay) {
-    RelayGauges g = relays.remove(relay);
-    if (g != null) {
+    relays.computeIfPresent(relay, (r, g) -> {
+      g.holders--;
+      if (g.holders > 0) {
+        return g;
+      }
       g.meters.forEach(registry::remove);
-    }
+      return null;
+    });
   }
 
   /** Events received, by layer (announcements, state, repo, root, catch-up) and verdict. */
   void event(String layer, String verdict) {
-    Counter.builder("grasp.sync.events").tag("layer", layer).tag("verdict", verdict).register(registry).increment();
+    counter("grasp.sync.events", "layer", layer, "verdict", verdict).increment();
   }
 
+  /** {@code result} is {@code success} or {@code failure}. */
   void connectionAttempt(String relay, String result) {
-    Counter.builder("grasp.sync.connection.attempts").tag("relay", relay).tag("result", result).register(registry).increment();
+    tracked(relay).ifPresent(g -> ("success".equals(result) ? g.attemptsSucceeded : g.attemptsFailed).increment());
   }
 
   /** Events a catch-up found new: live sync had missed them. */
   void gapEvent(String relay) {
-    Counter.builder("grasp.sync.gap.events").tag("relay", relay).register(registry).increment();
+    tracked(relay).ifPresent(g -> g.gapEvents.increment());
   }
 
   void batchFailed(String relay) {
-    Counter.builder("grasp.sync.batches.failed").tag("relay", relay).register(registry).increment();
+    tracked(relay).ifPresent(g -> g.batchesFailed.increment());
   }
 
+  /** A relay URL from an announcement that is not dialled, by why. */
   void refusedRelay(String reason) {
-    Counter.builder("grasp.sync.relays.refused").tag("reason", reason).register(registry).increment();
+    counter("grasp.sync.relays.refused", "reason", reason, "", "").increment();
   }
 
-  /** Per-relay gauges, written by the relay's worker, read by the scrape. */
+  /**
+   * What one relay session counts, as meters: bytes, events, NOTICEs and CLOSEDs per relay;
+   * what the session drops before the sync sees it (unasked, oversize, malformed, repeated)
+   * as events of layer {@value #UNKNOWN_LAYER}; a failed ingest as verdict {@code failed}.
+   * Set on the session builder of the relay's worker, after {@link #relay}.
+   */
+  SessionMetrics sessionMetrics(String relay) {
+    Optional<RelayGauges> gauges = tracked(relay);
+    return (counter, amount) -> {
+      switch (counter) {
+        case BYTES_RECEIVED -> gauges.ifPresent(g -> g.bytesReceived.increment(amount));
+        case EVENTS_RECEIVED -> gauges.ifPresent(g -> g.eventsReceived.increment(amount));
+        case NOTICES -> gauges.ifPresent(g -> g.notices.increment(amount));
+        case CLOSED_BY_RELAY -> gauges.ifPresent(g -> g.closedByRelay.increment(amount));
+        case DROPPED_UNASKED -> counter("grasp.sync.events", "layer", UNKNOWN_LAYER, "verdict", "unasked").increment(amount);
+        case DROPPED_OVERSIZE -> counter("grasp.sync.events", "layer", UNKNOWN_LAYER, "verdict", "oversize").increment(amount);
+        case MALFORMED -> counter("grasp.sync.events", "layer", UNKNOWN_LAYER, "verdict", "malformed").increment(amount);
+        case DROPPED_DUPLICATE -> counter("grasp.sync.events", "layer", UNKNOWN_LAYER, "verdict", "duplicate").increment(amount);
+        case SINK_FAILURES -> counter("grasp.sync.events", "layer", UNKNOWN_LAYER, "verdict", "failed").increment(amount);
+        // not exported: frames follow the bytes, delivered events the verdicts, and read pauses
+        // (listeners behind) show as a slow ingest rather than as a relay's doing
+        case MESSAGES_RECEIVED, EVENTS_DELIVERED, PAUSES -> { }
+      }
+    };
+  }
+
+  private Optional<RelayGauges> tracked(String relay) {
+    return Optional.ofNullable(relays.get(relay));
+  }
+
+  /** Counters without a relay label, looked up once: counting on the hot path is one map read. */
+  private Counter counter(String name, String tag1, String value1, String tag2, String value2) {
+    return counters.computeIfAbsent(name + '|' + value1 + '|' + value2, k -> {
+      Counter.Builder b = Counter.builder(name).tag(tag1, value1);
+      if (!tag2.isEmpty()) {
+        b.tag(tag2, value2);
+      }
+      return b.register(registry);
+    });
+  }
+
+  /**
+   * Per-relay meters, written by the relay's worker on its event loop, read by the scrape.
+   * The worker sets the gauges; the session and the sync count the counters.
+   */
   static final class RelayGauges {
-    final AtomicInteger connection = new AtomicInteger(ConnectionState.DISCONNECTED.metricValue());
+    final ConnectionGauge connection;
     final AtomicInteger health = new AtomicInteger(Health.DISCONNECTED.metricValue());
     final AtomicInteger failures = new AtomicInteger();
     final AtomicInteger subscriptions = new AtomicInteger();
     final AtomicInteger pendingBatches = new AtomicInteger();
+    final Counter attemptsSucceeded;
+    final Counter attemptsFailed;
+    final Counter gapEvents;
+    final Counter batchesFailed;
+    final Counter bytesReceived;
+    final Counter eventsReceived;
+    final Counter notices;
+    final Counter closedByRelay;
     final List<Meter> meters = new ArrayList<>();
+    /** Workers holding the relay; changed only inside the map's compute. */
+    private int holders;
 
-    RelayGauges(MeterRegistry registry, String relay) {
-      meters.add(Gauge.builder("grasp.sync.relay.connected", connection, AtomicInteger::get).tag("relay", relay).register(registry));
-      meters.add(Gauge.builder("grasp.sync.relay.status", health, AtomicInteger::get).tag("relay", relay).register(registry));
-      meters.add(Gauge.builder("grasp.sync.relay.failures", failures, AtomicInteger::get).tag("relay", relay).register(registry));
-      meters.add(Gauge.builder("grasp.sync.relay.subscriptions", subscriptions, AtomicInteger::get).tag("relay", relay).register(registry));
-      meters.add(Gauge.builder("grasp.sync.relay.pending.batches", pendingBatches, AtomicInteger::get).tag("relay", relay).register(registry));
+    RelayGauges(MeterRegistry registry, String relay, Timer historySync) {
+      connection = new ConnectionGauge(historySync, registry.config().clock());
+      meters.add(Gauge.builder("grasp.sync.relay.connected", connection, ConnectionGauge::get).tag("relay", relay)
+          .description("0 disconnected, 1 connecting, 2 syncing, 3 connected, 4 connected with failed batches, 5 disconnecting")
+          .register(registry));
+      meters.add(Gauge.builder("grasp.sync.relay.status", health, AtomicInteger::get).tag("relay", relay)
+          .description("1 healthy, 2 disconnected, 3 degraded, 4 dead, 5 rate-limited").register(registry));
+      meters.add(Gauge.builder("grasp.sync.relay.failures", failures, AtomicInteger::get).tag("relay", relay)
+          .description("Consecutive failed connection attempts").register(registry));
+      meters.add(Gauge.builder("grasp.sync.relay.subscriptions", subscriptions, AtomicInteger::get).tag("relay", relay)
+          .description("Subscriptions open on the relay").register(registry));
+      meters.add(Gauge.builder("grasp.sync.relay.pending.batches", pendingBatches, AtomicInteger::get).tag("relay", relay)
+          .description("Batches whose history is not confirmed yet").register(registry));
+      attemptsSucceeded = relayCounter(registry, "grasp.sync.connection.attempts", relay, "success",
+          "WebSocket connection attempts, by result");
+      attemptsFailed = relayCounter(registry, "grasp.sync.connection.attempts", relay, "failure",
+          "WebSocket connection attempts, by result");
+      gapEvents = relayCounter(registry, "grasp.sync.gap.events", relay, "",
+          "Events a catch-up found new: live sync had missed them");
+      batchesFailed = relayCounter(registry, "grasp.sync.batches.failed", relay, "",
+          "Batches that failed for good, parked until the next daily resync");
+      bytesReceived = relayCounter(registry, "grasp.sync.relay.received.bytes", relay, "",
+          "WebSocket payload bytes received from the relay");
+      eventsReceived = relayCounter(registry, "grasp.sync.relay.events", relay, "",
+          "EVENT messages received from the relay, whatever happened to them");
+      notices = relayCounter(registry, "grasp.sync.relay.notices", relay, "", "NOTICE messages from the relay");
+      closedByRelay = relayCounter(registry, "grasp.sync.relay.closed", relay, "",
+          "Subscriptions the relay ended with CLOSED");
+    }
+
+    private Counter relayCounter(MeterRegistry registry, String name, String relay, String result, String description) {
+      Counter.Builder b = Counter.builder(name).tag("relay", relay).description(description);
+      if (!result.isEmpty()) {
+        b.tag("result", result);
+      }
+      Counter c = b.register(registry);
+      meters.add(c);
+      return c;
+    }
+
+    private boolean connected() {
+      int c = connection.get();
+      return c >= ConnectionState.SYNCING.metricValue() && c <= ConnectionState.CONNECTED_WITH_FAILURES.metricValue();
+    }
+  }
+
+  /**
+   * The connection state gauge, which also times history syncs: from entering SYNCING to
+   * reaching CONNECTED or CONNECTED_WITH_FAILURES. A sync cut short by a disconnect is not
+   * recorded; the next connection starts a new one. Set on the worker's event loop only.
+   */
+  static final class ConnectionGauge {
+    private final AtomicInteger value = new AtomicInteger(ConnectionState.DISCONNECTED.metricValue());
+    private final Timer historySync;
+    private final Clock clock;
+    private long syncingSince = -1;
+
+    ConnectionGauge(Timer historySync, Clock clock) {
+      this.historySync = historySync;
+      this.clock = clock;
+    }
+
+    int get() {
+      return value.get();
+    }
+
+    /** {@code state} is a {@link ConnectionState#metricValue()}. */
+    void set(int state) {
+      value.set(state);
+      if (state == ConnectionState.SYNCING.metricValue()) {
+        if (syncingSince < 0) {
+          syncingSince = clock.monotonicTime();
+        }
+      } else if (syncingSince >= 0) {
+        if (state == ConnectionState.CONNECTED.metricValue() || state == ConnectionState.CONNECTED_WITH_FAILURES.metricValue()) {
+          historySync.record(clock.monotonicTime() - syncingSince, TimeUnit.NANOSECONDS);
+        }
+        syncingSince = -1;
+      }
     }
   }
 }

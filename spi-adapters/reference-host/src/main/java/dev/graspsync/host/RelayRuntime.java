@@ -12,6 +12,7 @@ import dev.graspsync.host.plugins.PluginBootstrap;
 import dev.graspsync.host.plugins.PluginHooks;
 import dev.graspsync.host.server.HttpRoutes;
 import dev.graspsync.host.server.LiveFanout;
+import dev.graspsync.host.server.PluginRoutes;
 import dev.graspsync.host.server.RelayServerVerticle;
 import dev.graspsync.host.server.RelayServices;
 import dev.graspsync.host.server.ServerGate;
@@ -94,7 +95,8 @@ public final class RelayRuntime {
       String infoJson = RelayInfoJson.write(info);
       ServerGate gate = new ServerGate();
       LiveFanout fanout = new LiveFanout();
-      HttpRoutes routes = new HttpRoutes(() -> infoJson, meters::scrape, () -> gate.services().isPresent());
+      PluginRoutes pluginRoutes = new PluginRoutes(metrics);
+      HttpRoutes routes = new HttpRoutes(() -> infoJson, meters::scrape, () -> gate.services().isPresent(), pluginRoutes);
       int hardBytes = ServerLimits.of(config).hardMessageBytes();
 
       int port = config.port() != 0 ? config.port() : freePort(vertx, config, hardBytes, gate, fanout, routes);
@@ -111,7 +113,7 @@ public final class RelayRuntime {
 
       PluginHooks hooks = new PluginHooks(vertx.getOrCreateContext(), metrics);
       RelayIdentity identity = new RelayIdentity(urls, authKeys(config));
-      PluginBootstrap.register(plugins, config, vertx, identity, meters, open, hooks);
+      PluginBootstrap.register(plugins, config, vertx, identity, meters, open, hooks, Optional.of(pluginRoutes));
       open.addListener(accepted -> {
         fanout.publish(accepted.event());
         if (accepted.stored()) {

@@ -5,6 +5,7 @@ import dev.graspsync.host.StartupException;
 import dev.graspsync.host.config.ConfigException;
 import dev.graspsync.host.config.RelayConfig;
 import dev.graspsync.host.config.RelayKey;
+import dev.graspsync.host.server.PluginRoutes;
 import dev.graspsync.spi.RelayIdentity;
 import dev.graspsync.spi.RelayPlugin;
 import dev.graspsync.spi.loader.LoadedPlugin;
@@ -17,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,11 +51,22 @@ public final class PluginBootstrap {
   }
 
   /**
-   * Calls each plugin's {@code register} with a host of its own. A plugin that throws (for
-   * example on a bad property) stops start-up with its message.
+   * Calls each plugin's {@code register} with a host of its own that serves no HTTP (a host
+   * without a port). A plugin that throws (for example on a bad property) stops start-up with
+   * its message.
    */
   public static void register(List<RelayPlugin> plugins, RelayConfig config, Vertx vertx, RelayIdentity identity,
       MeterRegistry meters, RelayEngine engine, PluginHooks hooks) {
+    register(plugins, config, vertx, identity, meters, engine, hooks, Optional.empty());
+  }
+
+  /**
+   * Calls each plugin's {@code register} with a host of its own, whose HTTP GET paths go to
+   * {@code routes}. A plugin that throws (for example on a bad property, or asking for a path
+   * that is taken) stops start-up with its message.
+   */
+  public static void register(List<RelayPlugin> plugins, RelayConfig config, Vertx vertx, RelayIdentity identity,
+      MeterRegistry meters, RelayEngine engine, PluginHooks hooks, Optional<PluginRoutes> routes) {
     for (RelayPlugin plugin : plugins) {
       String id = plugin.id();
       Path dataDir = config.dataDir().resolve("plugins").resolve(id);
@@ -62,7 +75,7 @@ public final class PluginBootstrap {
       } catch (IOException e) {
         throw new StartupException("cannot create data directory " + dataDir + " for plugin '" + id + "': " + e.getMessage(), e);
       }
-      PluginHost host = new PluginHost(id, vertx, config.pluginConfig(id), identity, dataDir, meters, engine, hooks);
+      PluginHost host = new PluginHost(id, vertx, config.pluginConfig(id), identity, dataDir, meters, engine, hooks, routes);
       try {
         plugin.register(host);
       } catch (RuntimeException | LinkageError e) {

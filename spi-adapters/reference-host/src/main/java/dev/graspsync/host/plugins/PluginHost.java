@@ -1,6 +1,7 @@
 package dev.graspsync.host.plugins;
 
 import dev.graspsync.engine.RelayEngine;
+import dev.graspsync.host.server.PluginRoutes;
 import dev.graspsync.nostr.event.Event;
 import dev.graspsync.spi.AcceptedEvent;
 import dev.graspsync.spi.EventStore;
@@ -12,9 +13,12 @@ import dev.graspsync.spi.RelayIdentity;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerRequest;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -28,9 +32,10 @@ final class PluginHost implements RelayHost {
   private final MeterRegistry meters;
   private final RelayEngine engine;
   private final PluginHooks hooks;
+  private final Optional<PluginRoutes> routes;
 
   PluginHost(String pluginId, Vertx vertx, PluginConfig config, RelayIdentity identity, Path dataDir,
-      MeterRegistry meters, RelayEngine engine, PluginHooks hooks) {
+      MeterRegistry meters, RelayEngine engine, PluginHooks hooks, Optional<PluginRoutes> routes) {
     this.pluginId = pluginId;
     this.vertx = vertx;
     this.config = config;
@@ -39,6 +44,7 @@ final class PluginHost implements RelayHost {
     this.meters = meters;
     this.engine = engine;
     this.hooks = hooks;
+    this.routes = routes;
   }
 
   @Override
@@ -104,6 +110,12 @@ final class PluginHost implements RelayHost {
   @Override
   public void onEventAccepted(Consumer<AcceptedEvent> handler) {
     hooks.addEventAccepted(pluginId, handler);
+  }
+
+  @Override
+  public boolean serveHttp(String path, Handler<HttpServerRequest> handler) {
+    routes.ifPresent(r -> r.register(pluginId, path, handler));
+    return routes.isPresent();
   }
 
   @Override

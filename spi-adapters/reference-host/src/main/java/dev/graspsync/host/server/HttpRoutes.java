@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The relay's plain HTTP answers on its one port: the NIP-11 document at {@code /} (for
  * {@code Accept: application/nostr+json}), Prometheus text at {@code /metrics}, and
- * {@code /health}. WebSocket upgrades never reach here.
+ * {@code /health}; then the exact paths plugins serve ({@link PluginRoutes}). WebSocket
+ * upgrades never reach here.
  */
 public final class HttpRoutes {
   private static final Logger log = LoggerFactory.getLogger(HttpRoutes.class);
@@ -22,16 +23,19 @@ public final class HttpRoutes {
   private final Supplier<String> relayInfo;
   private final Supplier<String> metrics;
   private final BooleanSupplier serving;
+  private final PluginRoutes plugins;
 
   /**
    * @param relayInfo the NIP-11 JSON
    * @param metrics the Prometheus scrape
    * @param serving whether the relay accepts clients (false while starting or stopping)
+   * @param plugins the GET paths plugins serve
    */
-  public HttpRoutes(Supplier<String> relayInfo, Supplier<String> metrics, BooleanSupplier serving) {
+  public HttpRoutes(Supplier<String> relayInfo, Supplier<String> metrics, BooleanSupplier serving, PluginRoutes plugins) {
     this.relayInfo = relayInfo;
     this.metrics = metrics;
     this.serving = serving;
+    this.plugins = plugins;
   }
 
   public void handle(HttpServerRequest request) {
@@ -51,7 +55,7 @@ public final class HttpRoutes {
         response.setStatusCode(up ? 200 : 503)
             .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
             .end(up ? "{\"status\":\"ok\"}" : "{\"status\":\"unavailable\"}");
-      } else {
+      } else if (!plugins.dispatch(request)) {
         response.setStatusCode(404).end();
       }
     } catch (RuntimeException e) {

@@ -151,6 +151,28 @@ class PluginHostingTest {
   }
 
   @Test
+  void aPluginServesItsPathOnTheRelaysPort() throws Exception {
+    relay = start(Map.of("relay.plugins", "recorder", "plugins.recorder.serve-http", "/recorder/status"));
+    HttpClient http = HttpClient.newHttpClient();
+
+    HttpResponse<String> r = http.send(HttpRequest.newBuilder(
+        URI.create("http://127.0.0.1:" + relay.port() + "/recorder/status")).build(), HttpResponse.BodyHandlers.ofString());
+
+    assertThat(Files.readString(pluginData("recorder").resolve("serving"))).isEqualTo("true");
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.body()).isEqualTo("served by recorder");
+  }
+
+  @Test
+  void twoPluginsAskingForOnePathStopStartUpNamingBoth() {
+    assertThatThrownBy(() -> start(Map.of("relay.plugins", "recorder,thrower",
+        "plugins.recorder.serve-http", "/status", "plugins.thrower.serve-http", "/status")))
+        .isInstanceOf(StartupException.class)
+        .hasMessageContaining("plugin 'thrower' cannot start")
+        .hasMessageContaining("plugin 'recorder' already serves it");
+  }
+
+  @Test
   void pluginsThatAreNotEnabledAreNotRegistered() {
     relay = start(Map.of("relay.plugins", "recorder"));
     assertThat(pluginData("thrower")).doesNotExist();

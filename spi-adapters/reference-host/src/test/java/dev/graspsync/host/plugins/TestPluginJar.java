@@ -27,8 +27,9 @@ import javax.tools.ToolProvider;
  *
  * <p>The plugin reports through files in its data directory: {@code started} (with the
  * relay's URL), {@code accepted.log} (one "id SOURCE" line per accepted event),
- * {@code stopped}. Its properties: {@code answer} (0-100, to test a bad value),
- * {@code throw-on-event}, {@code ingest-on-startup} (event JSON it ingests when started).
+ * {@code stopped}, {@code serving} (what serveHttp returned). Its properties: {@code answer}
+ * (0-100, to test a bad value), {@code throw-on-event}, {@code ingest-on-startup} (event JSON
+ * it ingests when started), {@code serve-http} (a path it answers GET on with "served by ID").
  */
 final class TestPluginJar {
   private TestPluginJar() {}
@@ -66,6 +67,8 @@ final class TestPluginJar {
               append(dir.resolve("accepted.log"), accepted.event().id() + " " + accepted.source().kind() + "\\n");
             });
             host.onShutdown(() -> { write(dir.resolve("stopped"), "bye"); return Future.succeededFuture(); });
+            config.get("serve-http").ifPresent(path ->
+                write(dir.resolve("serving"), String.valueOf(host.serveHttp(path, req -> req.response().end("served by ID")))));
           }
 
           private static void write(Path file, String text) {
