@@ -143,29 +143,44 @@ final class RelayWorker extends VerticleBase {
     }
     connection = ConnectionState.CONNECTING;
     publishGauges();
-    RelaySession s = RelaySession.builder(vertx, url)
-        .config(SessionConfig.defaults().withMaxMessageBytes(config.maxMessageBytes())
-            .withEoseTimeout(config.eoseTimeout()).withMaxHistoryPages(config.maxHistoryPages()))
-        .keys(deps.host().identity().authKeys())
-        .listener(new Listener())
-        .clock(deps.clock())
-        .build();
+    RelaySession s;
+    try {
+      s = buildSession();
+    } catch (RuntimeException e) {
+      onConnectFailed("cannot dial this URL: " + e.getMessage());
+      return;
+    }
     session = Optional.of(s);
     s.connect(config.connectTimeout()).onComplete(ar -> {
       if (ar.succeeded()) {
         deps.metrics().connectionAttempt(url, "success");
         onConnected(s);
       } else {
-        deps.metrics().connectionAttempt(url, "failure");
-        log.info("cannot connect to {}: {}", url, ar.cause().getMessage());
-        problem("connect failed: " + ar.cause().getMessage());
         session = Optional.empty();
-        health = health.onConnectFailure(now(), healthRules);
-        connection = ConnectionState.DISCONNECTED;
-        publishGauges();
-        scheduleConnect(Duration.between(now(), health.nextAttempt(now())));
+        onConnectFailed("connect failed: " + ar.cause().getMessage());
       }
     });
+  }
+
+  private void onConnectFailed(String why) {
+    deps.metrics().connectionAttempt(url, "failure");
+    log.info("{}: {}", url, why);
+    problem(why);
+    health = health.onConnectFailure(now(), healthRules);
+    connection = ConnectionState.DISCONNECTED;
+    publishGauges();
+    scheduleConnect(Duration.between(now(), health.nextAttempt(now())));
+  }
+
+  private RelaySession buildSession() {
+    return RelaySession.builder(vertx, url)
+        .config(SessionConfig.defaults().withMaxMessageBytes(config.maxMessageBytes())
+            .withEoseTimeout(config.eoseTimeout()).withMaxHistoryPages(config.maxHistoryPages()))
+        .keys(deps.host().identity().authKeys())
+        .listener(new Listener())
+        .metrics(deps.metrics().sessionMetrics(url))
+        .clock(deps.clock())
+        .build();
   }
 
   private void onConnected(RelaySession s) {

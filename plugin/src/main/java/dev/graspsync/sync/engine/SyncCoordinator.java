@@ -174,6 +174,8 @@ final class SyncCoordinator extends VerticleBase {
           .onSuccess(id -> worker.tell(w -> w.setTargets(currentTargets(relay))))
           .onFailure(e -> {
             workers.remove(relay);
+            metrics.forget(relay.toString());
+            board.remove(relay.toString());
             log.warn("cannot start sync worker for {}: {}", relay, e.getMessage());
           });
     });
