@@ -99,12 +99,17 @@ public final class RelayRuntime {
       HttpRoutes routes = new HttpRoutes(() -> infoJson, meters::scrape, () -> gate.services().isPresent(), pluginRoutes);
       int hardBytes = ServerLimits.of(config).hardMessageBytes();
 
-      int port = config.port() != 0 ? config.port() : freePort(vertx, config, hardBytes, gate, fanout, routes);
-      // One server verticle per core; Vert.x shares one listening port among them.
-      int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
-      List<String> deployments = List.of(await(vertx.deployVerticle(
-          () -> new RelayServerVerticle(config.host(), port, hardBytes, gate, fanout, routes),
-          new DeploymentOptions().setInstances(instances)), "listen on " + config.host() + ":" + port));
+      // One server verticle per core on a fixed port (Vert.x shares it among them). Port 0
+      // (tests) gets one instance: Vert.x would give every instance its own free port, and
+      // probing for a port then binding it again races with other processes.
+      int instances = config.port() == 0 ? 1 : Math.max(1, Runtime.getRuntime().availableProcessors());
+      List<RelayServerVerticle> servers = new java.util.concurrent.CopyOnWriteArrayList<>();
+      List<String> deployments = List.of(await(vertx.deployVerticle(() -> {
+        RelayServerVerticle server = new RelayServerVerticle(config.host(), config.port(), hardBytes, gate, fanout, routes);
+        servers.add(server);
+        return server;
+      }, new DeploymentOptions().setInstances(instances)), "listen on " + config.host() + ":" + config.port()));
+      int port = servers.get(0).actualPort();
 
       List<String> urls = config.ownUrls(port);
       engine = Optional.of(RelayEngine.open(vertx, new EngineSettings(config.dataDir(), config.policy(), urls,
@@ -138,15 +143,6 @@ public final class RelayRuntime {
    * A port the system considers free on relay.host. Vert.x shares a port among server
    * instances only when it is given explicitly, so port 0 is resolved first by binding once.
    */
-  private static int freePort(Vertx vertx, RelayConfig config, int hardBytes, ServerGate gate, LiveFanout fanout,
-      HttpRoutes routes) {
-    RelayServerVerticle probe = new RelayServerVerticle(config.host(), 0, hardBytes, gate, fanout, routes);
-    String id = await(vertx.deployVerticle(probe), "listen on " + config.host() + ":0");
-    int port = probe.actualPort();
-    await(vertx.undeploy(id), "release the probe port");
-    return port;
-  }
-
   public int port() {
     return port;
   }
