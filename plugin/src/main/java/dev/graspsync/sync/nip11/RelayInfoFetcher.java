@@ -70,7 +70,7 @@ public final class RelayInfoFetcher {
     } catch (IllegalArgumentException e) {
       return Future.succeededFuture(counted(new RelayInfoResult.Unreachable(e.getMessage())));
     }
-    Promise<RelayInfoResult> result = Promise.promise();
+    Pending result = new Pending();
     AtomicReference<HttpClientRequest> request = new AtomicReference<>();
     long timer =
         vertx.setTimer(
@@ -98,7 +98,7 @@ public final class RelayInfoFetcher {
                 read(ar.result(), request.get(), result);
               }
             });
-    return result.future().onComplete(ar -> vertx.cancelTimer(timer));
+    return result.promise.future().onComplete(ar -> vertx.cancelTimer(timer));
   }
 
   public Counts counts() {
@@ -109,7 +109,7 @@ public final class RelayInfoFetcher {
     return client.close();
   }
 
-  private void read(HttpClientResponse response, HttpClientRequest request, Promise<RelayInfoResult> result) {
+  private void read(HttpClientResponse response, HttpClientRequest request, Pending result) {
     // set first: resetting a request whose response has no exception handler logs an error
     response.exceptionHandler(
         e -> finish(result, new RelayInfoResult.Unreachable(String.valueOf(e.getMessage()))));
@@ -136,7 +136,7 @@ public final class RelayInfoFetcher {
           body.appendBuffer(chunk);
         });
     response.endHandler(v -> {
-      if (!result.future().isComplete()) {
+      if (!result.promise.future().isComplete()) {
         finish(result, RelayInfoParser.parse(body.getBytes()));
       }
     });
@@ -150,15 +150,27 @@ public final class RelayInfoFetcher {
     }
   }
 
-  private boolean finish(Promise<RelayInfoResult> result, RelayInfoResult outcome) {
-    if (result.tryComplete(outcome)) {
+  /**
+   * The first outcome wins. It is counted before the future completes, so whoever waits on
+   * the future sees the counts that include it (the timer and the response may race on
+   * different threads).
+   */
+  private boolean finish(Pending result, RelayInfoResult outcome) {
+    if (result.settled.compareAndSet(false, true)) {
       counted(outcome);
+      result.promise.complete(outcome);
       if (!(outcome instanceof RelayInfoResult.Found)) {
         LOG.debug("NIP-11: {}", outcome);
       }
       return true;
     }
     return false;
+  }
+
+  /** One fetch's result, settled once by whichever of timer and response comes first. */
+  private static final class Pending {
+    final Promise<RelayInfoResult> promise = Promise.promise();
+    final java.util.concurrent.atomic.AtomicBoolean settled = new java.util.concurrent.atomic.AtomicBoolean();
   }
 
   private RelayInfoResult counted(RelayInfoResult outcome) {
