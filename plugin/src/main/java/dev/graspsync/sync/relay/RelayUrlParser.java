@@ -91,16 +91,32 @@ final class RelayUrlParser {
       }
     }
 
-    for (int i = 0; i < tail.length(); i++) {
-      if (tail.charAt(i) > 0x7e) {
-        return refused(raw, UrlRefusal.BAD_CHARACTER);
-      }
+    if (!validPathAndQuery(tail)) {
+      return refused(raw, UrlRefusal.BAD_CHARACTER);
     }
     RelayUrl url = new RelayUrl(scheme, host, port, normalisePath(tail));
     if (url.toString().length() > RelayUrl.MAX_LENGTH) {
       return refused(raw, UrlRefusal.TOO_LONG); // an IDN host can grow in punycode
     }
     return new RelayUrl.Result.Valid(url);
+  }
+
+  /**
+   * RFC 3986 path and query characters only (a URL that java.net.URI refuses could never be
+   * dialled): printable ASCII without {@code < > " { } | \\ ^ `}, and {@code %} only as a
+   * two-hex-digit escape.
+   */
+  private static boolean validPathAndQuery(String tail) {
+    for (int i = 0; i < tail.length(); i++) {
+      char c = tail.charAt(i);
+      if (c > 0x7e || "<>\"{}|\\^`".indexOf(c) >= 0) {
+        return false;
+      }
+      if (c == '%' && (i + 2 >= tail.length() || !isHex(tail.charAt(i + 1)) || !isHex(tail.charAt(i + 2)))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Path without trailing slashes, query kept unless empty. */

@@ -4,7 +4,7 @@ package dev.graspsync.sync.relay;
 public enum UrlRefusal {
   EMPTY("empty"),
   TOO_LONG("longer than " + RelayUrl.MAX_LENGTH + " characters"),
-  BAD_CHARACTER("contains whitespace, a control character or, outside the host, a non-ASCII character"),
+  BAD_CHARACTER("contains whitespace, a control character, a character URLs do not allow (< > \" { } | \\ ^ ` or a bad %-escape) or, outside the host, a non-ASCII character"),
   MISSING_SCHEME("no scheme (ws:// or wss://)"),
   NOT_WEBSOCKET("scheme is not ws or wss"),
   USERINFO("carries user information (user@host)"),

@@ -57,6 +57,15 @@ class RelayUrlTest {
     assertThat(a.secure()).isTrue();
   }
 
+  @Test
+  void everyAcceptedUrlIsOneJavaNetUriAccepts() throws Exception {
+    for (String text : java.util.List.of("wss://relay.example.com/a%20b?x=1&y=(2)", "ws://127.0.0.1:1/x&lt;i&gt;y'(1)",
+        "wss://relay.example.com/~user/p@th;v=1")) {
+      RelayUrl url = RelayUrl.parse(text).url().orElseThrow();
+      assertThat(new java.net.URI(url.toString()).getHost()).isEqualTo(url.hostForUrl());
+    }
+  }
+
   @ParameterizedTest
   @CsvSource({
     "'', EMPTY",
@@ -78,6 +87,11 @@ class RelayUrlTest {
     "wss://relay.example.com:-1, BAD_PORT",
     "wss://relay.example.com:12ab, BAD_PORT",
     "wss://relay.example.com:123456, BAD_PORT",
+    "wss://relay.example.com/<b>x</b>, BAD_CHARACTER",
+    "'wss://relay.example.com/a\"b', BAD_CHARACTER",
+    "wss://relay.example.com/a{b}, BAD_CHARACTER",
+    "wss://relay.example.com/a%zz, BAD_CHARACTER",
+    "wss://relay.example.com/a%4, BAD_CHARACTER",
     "wss://relay..example.com, BAD_HOST",
     "wss://rel%61y.example.com, BAD_HOST",
     "wss://relay.example.com:443:443, BAD_HOST",
