@@ -65,6 +65,27 @@ public final class Eventually {
     }
   }
 
+  /**
+   * For what must not happen: checks {@code condition} again and again for {@code period} and
+   * fails as soon as it is false. Use it after the positive event that proves the system had
+   * its chance (a batch confirmed, a counter moved), so the window only guards against a late
+   * surprise.
+   */
+  public static void holdsFor(String what, Duration period, BooleanSupplier condition) {
+    long end = System.nanoTime() + period.toNanos();
+    Duration pause = FIRST_PAUSE;
+    do {
+      if (!condition.getAsBoolean()) {
+        throw new AssertionError("no longer true: " + what);
+      }
+      pause(pause);
+      pause = pause.multipliedBy(2).compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : pause.multipliedBy(2);
+    } while (System.nanoTime() - end < 0);
+    if (!condition.getAsBoolean()) {
+      throw new AssertionError("no longer true: " + what);
+    }
+  }
+
   private static void pause(Duration pause) {
     try {
       Thread.sleep(pause.toMillis());

@@ -11,16 +11,20 @@ import io.vertx.core.net.NetSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -28,6 +32,11 @@ import java.util.function.Supplier;
  * A TCP proxy on loopback between a client (the plugin) and a relay, with faults on demand:
  * cut every connection, cut each connection after some bytes, delay traffic, blackhole it,
  * refuse new connections, and heal. Give clients {@link #url()} instead of the relay's.
+ *
+ * <p>It also counts what the relay sent ({@link #bytesToClient()}, {@link #messagesToClient}):
+ * relay-to-client WebSocket frames are not masked, so their text can be counted on the wire,
+ * whereas client frames are masked and only their HTTP upgrade request line is readable
+ * ({@link #requestPaths()}).
  *
  * <p>All connection state lives on one Vert.x event loop; the public methods hand their change
  * to it and return once it is applied, so a test can cut and then assert. The server and the
@@ -45,6 +54,9 @@ public final class TcpFaultProxy implements AutoCloseable {
   private final NetClient client;
   private final AtomicInteger open = new AtomicInteger();
   private final AtomicInteger accepted = new AtomicInteger();
+  private final AtomicLong bytesToClient = new AtomicLong();
+  private final Map<String, AtomicLong> messagesToClient = new ConcurrentHashMap<>();
+  private final List<String> requestPaths = new CopyOnWriteArrayList<>();
   // Event-loop state below: touched only on `context`.
   private final Set<Link> links = new HashSet<>();
   private long delayNanos;
@@ -93,6 +105,27 @@ public final class TcpFaultProxy implements AutoCloseable {
   /** Connections accepted since start (refused ones included). */
   public int acceptedConnections() {
     return accepted.get();
+  }
+
+  /** Bytes the relay sent towards clients (all connections, since start). */
+  public long bytesToClient() {
+    return bytesToClient.get();
+  }
+
+  /**
+   * Relay messages of {@code type} ({@code EVENT}, {@code EOSE}, {@code CLOSED}, {@code NOTICE},
+   * {@code OK}, {@code AUTH}) sent towards clients since start, counted by their opening
+   * {@code ["TYPE"} on the wire. Relays write messages without blanks after the bracket, as
+   * every relay used here does.
+   */
+  public long messagesToClient(String type) {
+    AtomicLong n = messagesToClient.get(type);
+    return n == null ? 0 : n.get();
+  }
+
+  /** The path of every HTTP request a client opened a connection with (WebSocket upgrades, NIP-11), in order. */
+  public List<String> requestPaths() {
+    return List.copyOf(requestPaths);
   }
 
   /** Closes every open connection now, both sides; new connections are still accepted. */
@@ -177,8 +210,8 @@ public final class TcpFaultProxy implements AutoCloseable {
       this.downstream = downstream;
       this.upstream = upstream;
       this.budget = budget;
-      this.toRelay = new Direction(downstream, upstream);
-      this.toClient = new Direction(upstream, downstream);
+      this.toRelay = new Direction(downstream, upstream, Optional.empty());
+      this.toClient = new Direction(upstream, downstream, Optional.of(new MessageTally()));
     }
 
     void start() {
@@ -213,11 +246,14 @@ public final class TcpFaultProxy implements AutoCloseable {
       private final NetSocket to;
       private final Deque<Chunk> queue = new ArrayDeque<>();
       private long queuedBytes;
+      private final Optional<MessageTally> tally;
       private boolean timerSet;
+      private boolean firstChunk = true;
 
-      Direction(NetSocket from, NetSocket to) {
+      Direction(NetSocket from, NetSocket to, Optional<MessageTally> tally) {
         this.from = from;
         this.to = to;
+        this.tally = tally;
       }
 
       void receive(Buffer data) {
@@ -228,6 +264,14 @@ public final class TcpFaultProxy implements AutoCloseable {
           lostBytes = true;
           return;
         }
+        if (firstChunk && tally.isEmpty()) {
+          recordRequestPath(data);
+        }
+        firstChunk = false;
+        tally.ifPresent(t -> {
+          bytesToClient.addAndGet(data.length());
+          t.scan(data);
+        });
         budget -= data.length();
         queue.addLast(new Chunk(System.nanoTime() + delayNanos, data));
         queuedBytes += data.length();
@@ -266,6 +310,41 @@ public final class TcpFaultProxy implements AutoCloseable {
   }
 
   private record Chunk(long releaseAt, Buffer data) {}
+
+  private void recordRequestPath(Buffer data) {
+    String head = data.getString(0, Math.min(data.length(), 512), "ISO-8859-1");
+    int end = head.indexOf("\r\n");
+    String[] parts = (end < 0 ? head : head.substring(0, end)).split(" ");
+    if (parts.length == 3 && parts[2].startsWith("HTTP/")) {
+      requestPaths.add(parts[1]);
+    }
+  }
+
+  private static final String[] MESSAGE_TYPES = {"EVENT", "EOSE", "CLOSED", "NOTICE", "OK", "AUTH", "COUNT"};
+
+  /** Counts relay message openings in one connection's relay-to-client byte stream, across chunk borders. */
+  private final class MessageTally {
+    private static final int CARRY = 16;
+    private String tail = "";
+
+    void scan(Buffer data) {
+      // ISO-8859-1 maps bytes one to one, so ASCII markers are found whatever the UTF-8 around them
+      String text = tail + data.toString("ISO-8859-1");
+      for (String type : MESSAGE_TYPES) {
+        String marker = "[\"" + type + "\"";
+        int from = 0;
+        int found;
+        while ((found = text.indexOf(marker, from)) >= 0) {
+          // a marker wholly inside the carried tail was counted with the previous chunk
+          if (found + marker.length() > tail.length()) {
+            messagesToClient.computeIfAbsent(type, t -> new AtomicLong()).incrementAndGet();
+          }
+          from = found + 1;
+        }
+      }
+      tail = text.length() > CARRY ? text.substring(text.length() - CARRY) : text;
+    }
+  }
 
   /** Runs a change on the proxy's event loop and waits until it is applied. */
   private void run(Runnable change) {

@@ -8,6 +8,7 @@ import dev.graspsync.spi.RelayHost;
 import dev.graspsync.sync.GraspSyncPlugin;
 import dev.graspsync.sync.batch.BatchPurpose;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 
 /**
  * Hands events from one relay to the host's ingest, skipping ids the store already has before
@@ -19,6 +20,8 @@ final class EventIntake {
   private final SyncMetrics metrics;
   private final String relay;
   private final IngestSource source;
+  /** Completes once the previous event was handed to the ingest (or skipped); event loop only. */
+  private Future<Void> lastTurn = Future.succeededFuture();
 
   EventIntake(RelayHost host, SyncMetrics metrics, String relay) {
     this.host = host;
@@ -27,22 +30,42 @@ final class EventIntake {
     this.source = IngestSource.plugin(GraspSyncPlugin.ID, relay);
   }
 
+  /**
+   * Called on the relay worker's event loop, in the order the relay sent the events. The
+   * store look-ups run in parallel, but events reach the host's ingest in that order: the
+   * host keeps the order of what one context submits (a reply right behind its root is judged
+   * after the root is stored), and look-ups finishing out of order must not undo that.
+   */
   Future<IngestVerdict> take(Event event, BatchPurpose purpose) {
     String layer = layer(event, purpose);
-    return host.store().contains(event.id()).compose(known -> {
-      if (known) {
-        metrics.event(layer, "duplicate");
-        return Future.succeededFuture(IngestVerdict.DUPLICATE);
-      }
-      return host.ingest(event, source).onSuccess(verdict -> {
-        String name = verdict instanceof IngestVerdict.Accepted ? "saved"
-            : verdict instanceof IngestVerdict.Duplicate ? "duplicate" : "rejected";
-        metrics.event(layer, name);
-        if (purpose == BatchPurpose.CATCH_UP && verdict instanceof IngestVerdict.Accepted) {
-          metrics.gapEvent(relay);
+    Future<Boolean> known = host.store().contains(event.id());
+    Promise<Void> myTurn = Promise.promise();
+    Future<Void> previousTurn = lastTurn;
+    lastTurn = myTurn.future();
+    return previousTurn.transform(ignored -> known).transform(lookup -> {
+      try {
+        if (lookup.failed()) {
+          return Future.<IngestVerdict>failedFuture(lookup.cause());
         }
-      });
+        if (lookup.result()) {
+          metrics.event(layer, "duplicate");
+          return Future.succeededFuture(IngestVerdict.DUPLICATE);
+        }
+        return host.ingest(event, source).onSuccess(verdict -> count(verdict, layer, purpose));
+      } finally {
+        // the ingest took its place in the host's queue when called: the next event may go
+        myTurn.complete();
+      }
     });
+  }
+
+  private void count(IngestVerdict verdict, String layer, BatchPurpose purpose) {
+    String name = verdict instanceof IngestVerdict.Accepted ? "saved"
+        : verdict instanceof IngestVerdict.Duplicate ? "duplicate" : "rejected";
+    metrics.event(layer, name);
+    if (purpose == BatchPurpose.CATCH_UP && verdict instanceof IngestVerdict.Accepted) {
+      metrics.gapEvent(relay);
+    }
   }
 
   /** Metric label: which of the three layers (or a catch-up) brought the event. */

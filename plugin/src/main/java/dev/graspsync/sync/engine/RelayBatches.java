@@ -19,6 +19,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +28,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -177,48 +179,60 @@ final class RelayBatches {
 
   // ---- sending --------------------------------------------------------------------------------
 
+  /**
+   * Sends queued batches while the relay can take them: at most {@link #MAX_OPEN_BATCHES}
+   * history subscriptions at once, and never past the subscription limit (each batch opens a
+   * history and a live subscription). Catch-up batches go first, so confirmed items are live
+   * again before new work is added.
+   */
   private void sendQueued() {
     Optional<RelaySession> s = session.filter(RelaySession::isConnected);
     if (s.isEmpty()) {
       return;
     }
-    long open = batches.values().stream().filter(b -> b.state() == BatchState.OPEN).count();
-    for (Batch b : List.copyOf(batches.values())) {
-      if (open >= MAX_OPEN_BATCHES) {
+    List<Batch> queued = batches.values().stream().filter(b -> b.state() == BatchState.QUEUED)
+        .sorted(Comparator.comparing((Batch b) -> b.purpose() != BatchPurpose.CATCH_UP).thenComparingLong(Batch::id))
+        .toList();
+    for (Batch b : queued) {
+      if (count(BatchState.OPEN::equals) >= MAX_OPEN_BATCHES) {
         break;
       }
-      if (b.state() != BatchState.QUEUED) {
-        continue;
-      }
-      Consolidation.Decision decision = Consolidation.decide(s.get().openSubscriptions(), 2, (int) open,
+      // sent and not finished: their subscriptions (or retries) are still to come and go
+      int inFlight = count(st -> st.pending() && st != BatchState.QUEUED);
+      Consolidation.Decision decision = Consolidation.decide(s.get().openSubscriptions(), 2, inFlight,
           Planner.split(confirmed, config.filterChunkSize()).size(), config.consolidationThreshold(),
           relayMaxSubscriptions);
       if (decision == Consolidation.Decision.WAIT_FOR_PENDING) {
         break;
       }
       if (decision == Consolidation.Decision.CONSOLIDATE_FIRST) {
-        open += consolidate(s.get());
+        // its catch-up batches are queued like any other, so they too respect the limit
+        consolidate(s.get());
+        sendQueued();
+        return;
       }
       send(s.get(), b, true);
-      open++;
     }
   }
 
-  /** Closes every live subscription and covers the confirmed items with the fewest, since now − overlap. */
-  private int consolidate(RelaySession s) {
+  private int count(Predicate<BatchState> state) {
+    return (int) batches.values().stream().filter(b -> state.test(b.state())).count();
+  }
+
+  /**
+   * Closes every live subscription and queues the confirmed items again in the fewest batches,
+   * since now − overlap. Only called with no batch in flight, so every live subscription closed
+   * here belongs to confirmed (or parked) items.
+   */
+  private void consolidate(RelaySession s) {
     log.info("{}: consolidating {} live subscriptions", url, live.size());
     List.copyOf(live.keySet()).forEach(s::closeSubscription);
     live.clear();
     long since = Math.max(0, now().minus(config.catchUpOverlap()).getEpochSecond());
-    int sent = 0;
     for (ItemSet chunk : Planner.split(confirmed, config.filterChunkSize())) {
       long id = nextBatchId++;
-      Batch b = Batch.catchUp(id, relay, chunk, config.filterChunkSize(), since, now());
-      batches.put(id, b);
-      send(s, b, true);
-      sent++;
+      batches.put(id, Batch.catchUp(id, relay, chunk, config.filterChunkSize(), since, now()));
     }
-    return sent;
   }
 
   private void send(RelaySession s, Batch b, boolean withLive) {
@@ -281,7 +295,7 @@ final class RelayBatches {
     } else if (outcome instanceof BatchOutcome.RetryScheduled retry) {
       batches.put(b.id(), b);
       log.info("{}: batch {} retried at {}: {}", url, b.id(), retry.at(), retry.reason());
-      vertx.setTimer(Math.max(1, Duration.between(now(), retry.at()).toMillis()), t -> retry(b.id()));
+      scheduleRetry(b.id(), retry.at());
     } else {
       batches.put(b.id(), b);
     }
@@ -289,11 +303,22 @@ final class RelayBatches {
     onChange.run();
   }
 
+  /** Rounded up to the millisecond: a timer firing before {@code at} would find the batch not yet due. */
+  private void scheduleRetry(long batchId, Instant at) {
+    long nanos = Duration.between(now(), at).toNanos();
+    vertx.setTimer(Math.max(1, (nanos + 999_999) / 1_000_000), t -> retry(batchId));
+  }
+
   private void retry(long batchId) {
     Batch b = batches.get(batchId);
     Optional<RelaySession> s = session.filter(RelaySession::isConnected);
-    if (b == null || s.isEmpty() || !batchRules.due(b, now())) {
+    if (b == null || s.isEmpty() || b.state() != BatchState.WAITING_RETRY) {
       return; // a reconnect re-issues it anyway
+    }
+    if (!batchRules.due(b, now())) {
+      // the clock and the timer disagree by a little: a batch left here would wait forever
+      b.retryAt().ifPresent(at -> scheduleRetry(batchId, at));
+      return;
     }
     send(s.get(), b, false);
   }
