@@ -13,9 +13,9 @@ import java.util.OptionalLong;
 
 /**
  * A set of items subscribed together on one relay, tracked until every filter has fetched its
- * history (EOSE, then older pages) or the batch fails. One subscription per filter, so that
- * paging and CLOSED concern one filter; {@link SubscriptionId} names them. {@link BatchRules}
- * holds the transitions; every one returns a new value.
+ * history (the relay session pages it to the end) or the batch fails. Progress is kept per
+ * filter, so a subscription covering some of the filters completes just those. {@link
+ * BatchRules} holds the transitions; every one returns a new value.
  *
  * <p>What to persist for a restart: id, relay, purpose, items and the since of a catch-up
  * (filters are rebuilt from the items with {@link FilterPlan}); a restarted batch starts
@@ -23,7 +23,6 @@ import java.util.OptionalLong;
  *
  * @param attempt 1 for the first sending; each retry after a timeout or a rate limit adds 1
  * @param progress one entry per filter, same order as {@code filters}
- * @param authAttempted AUTH was tried for it on this connection (a second auth-required fails it)
  * @param eoseDeadline while OPEN: when the absence of EOSE becomes a timeout
  * @param retryAt while WAITING_RETRY: when to send the unfinished filters again
  * @param lastProblem the last CLOSED message or timeout, for logs (made safe, bounded)
@@ -38,7 +37,6 @@ public record Batch(
     int attempt,
     BatchState state,
     List<FilterProgress> progress,
-    boolean authAttempted,
     Optional<Instant> eoseDeadline,
     Optional<Instant> retryAt,
     Optional<String> lastProblem) {
@@ -70,7 +68,7 @@ public record Batch(
     return new Batch(
         id, relay, purpose, items, filters, now, 1, BatchState.QUEUED,
         Collections.nCopies(filters.size(), FilterProgress.OPEN),
-        false, Optional.empty(), Optional.empty(), Optional.empty());
+        Optional.empty(), Optional.empty(), Optional.empty());
   }
 
   /** Indexes of the filters whose history is not complete: the ones to (re)send. */
@@ -88,8 +86,8 @@ public record Batch(
     return progress.stream().allMatch(p -> p == FilterProgress.DONE);
   }
 
-  Batch with(BatchState s, List<FilterProgress> p, int att, boolean auth,
+  Batch with(BatchState s, List<FilterProgress> p, int att,
       Optional<Instant> deadline, Optional<Instant> retry, Optional<String> problem) {
-    return new Batch(id, relay, purpose, items, filters, createdAt, att, s, p, auth, deadline, retry, problem);
+    return new Batch(id, relay, purpose, items, filters, createdAt, att, s, p, deadline, retry, problem);
   }
 }

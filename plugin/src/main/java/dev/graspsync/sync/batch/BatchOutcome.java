@@ -9,17 +9,11 @@ public sealed interface BatchOutcome {
   /** Still pending; nothing to send. */
   record Waiting(Batch batch) implements BatchOutcome {}
 
-  /** A full page: send {@code filters().get(filterIndex)} again with {@code until} (closed at its EOSE). */
-  record PageRequested(Batch batch, int filterIndex, long until) implements BatchOutcome {}
-
   /** Every filter complete: for an INITIAL batch, move its items from pending to confirmed in one write. */
   record Completed(Batch batch) implements BatchOutcome {}
 
   /** Send the unfinished filters again at {@code at} ({@link BatchRules#sent} then). */
   record RetryScheduled(Batch batch, Instant at, RetryPolicy policy, String reason) implements BatchOutcome {}
-
-  /** Answer the relay's AUTH challenge, then call {@link BatchRules#onAuthenticated} (or {@link BatchRules#onAuthFailed}). */
-  record AuthenticationNeeded(Batch batch) implements BatchOutcome {}
 
   /** Given up, counted; its items are parked until the next daily resync (policy {@link RetryPolicy#AT_NEXT_DAILY_RESYNC}). */
   record Failed(Batch batch, String reason, RetryPolicy policy) implements BatchOutcome {}

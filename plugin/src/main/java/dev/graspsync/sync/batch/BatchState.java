@@ -8,8 +8,6 @@ public enum BatchState {
   OPEN,
   /** Waiting for a cooldown or a backoff to end before re-sending the filters not done. */
   WAITING_RETRY,
-  /** The relay asked for NIP-42 AUTH; waiting for it to accept ours. */
-  AWAITING_AUTH,
   /** Every filter reached EOSE with nothing older left: items confirmed. */
   COMPLETED,
   /** Given up; items parked until the next daily resync. */

@@ -4,8 +4,6 @@ package dev.graspsync.sync.batch;
 public enum FilterProgress {
   /** REQ sent, EOSE not seen. */
   OPEN,
-  /** EOSE seen on a full page; an older page was asked for. */
-  PAGING,
   /** History complete for this filter; its first subscription stays open for live events. */
   DONE
 }

@@ -6,8 +6,6 @@ public enum RetryPolicy {
   AFTER_COOLDOWN,
   /** No EOSE in {@code eose-timeout-seconds}: after {@code base · 2^(attempt−1)}. */
   WITH_BACKOFF,
-  /** CLOSED {@code auth-required:}: once, after our AUTH is accepted. */
-  AFTER_AUTH,
   /** Refused ({@code restricted:}, {@code blocked:}, {@code invalid:}, {@code error:}, ...) or out of attempts: parked until the next daily resync. */
   AT_NEXT_DAILY_RESYNC
 }

@@ -13,8 +13,6 @@ public enum SyncProperty {
   FILTER_CHUNK_SIZE("filter-chunk-size", 100, 1, 10_000, "values per filter"),
   CONSOLIDATION_THRESHOLD("consolidation-threshold", 70, 1, 100_000,
       "subscriptions on one relay past which confirmed items are consolidated"),
-  CONSOLIDATION_WAIT_SECONDS("consolidation-wait-seconds", 30, 0, 3600,
-      "longest wait for pending batches before consolidating anyway"),
   RATE_LIMIT_COOLDOWN_SECONDS("rate-limit-cooldown-seconds", 65, 1, 86_400,
       "pause after CLOSED rate-limited: or a rate-limit NOTICE"),
   EOSE_TIMEOUT_SECONDS("eose-timeout-seconds", 60, 1, 86_400,

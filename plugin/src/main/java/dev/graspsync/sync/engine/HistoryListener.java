@@ -5,12 +5,13 @@ import dev.graspsync.sync.batch.Batch;
 import dev.graspsync.sync.batch.BatchOutcome;
 import dev.graspsync.sync.batch.BatchPurpose;
 import dev.graspsync.sync.batch.BatchRules;
-import dev.graspsync.sync.batch.Paging;
+import dev.graspsync.sync.batch.HistoryEnd;
 import dev.graspsync.sync.session.SubscriptionListener;
 import dev.graspsync.sync.session.SubscriptionOutcome;
 import io.vertx.core.Future;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * A batch's history subscription: events go to the host's ingest; its end becomes a batch
@@ -41,41 +42,9 @@ final class HistoryListener implements SubscriptionListener {
     });
   }
 
-  /** Pure: how a subscription's end moves its batch. */
+  /** Pure: how a subscription's end moves its batch (the subscription covers every filter). */
   static BatchOutcome transition(BatchRules rules, Batch b, SubscriptionOutcome outcome, Instant now) {
-    List<Integer> unfinished = b.unfinishedFilters();
-    if (unfinished.isEmpty()) {
-      return new BatchOutcome.Waiting(b);
-    }
-    int first = unfinished.get(0);
-    if (outcome instanceof SubscriptionOutcome.HistoryComplete || outcome instanceof SubscriptionOutcome.PageLimitReached) {
-      BatchOutcome result = new BatchOutcome.Waiting(b);
-      Batch current = b;
-      for (int i : unfinished) {
-        result = rules.onEose(current, i, new Paging.Decision.Done(Paging.Why.NOTHING_NEW), now);
-        current = result.batch();
-      }
-      return result;
-    }
-    if (outcome instanceof SubscriptionOutcome.RateLimited r) {
-      return rules.onClosed(b, first, withPrefix("rate-limited", r.message()), false, now);
-    }
-    if (outcome instanceof SubscriptionOutcome.AuthRequired a) {
-      return rules.onAuthFailed(b, a.message());
-    }
-    if (outcome instanceof SubscriptionOutcome.Refused r) {
-      String message = r.prefix().map(p -> withPrefix(p.word(), r.message())).orElse(r.message());
-      return rules.onClosed(b, first, message, false, now);
-    }
-    if (outcome instanceof SubscriptionOutcome.TimedOut) {
-      Instant at = b.eoseDeadline().filter(d -> d.isAfter(now)).orElse(now);
-      return rules.onEoseTimeout(b, at);
-    }
-    // Disconnected: the reconnect re-issues the batch. Cancelled: we closed it on purpose.
-    return new BatchOutcome.Waiting(b);
-  }
-
-  private static String withPrefix(String prefix, String message) {
-    return message.startsWith(prefix + ":") ? message : prefix + ": " + message;
+    List<Integer> all = IntStream.range(0, b.filters().size()).boxed().toList();
+    return rules.onHistoryEnded(b, all, HistoryEnd.of(outcome), now);
   }
 }

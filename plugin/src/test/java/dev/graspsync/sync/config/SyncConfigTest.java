@@ -25,7 +25,6 @@ class SyncConfigTest {
     assertThat(c.batchWindow()).isEqualTo(Duration.ofMillis(1000));
     assertThat(c.filterChunkSize()).isEqualTo(100);
     assertThat(c.consolidationThreshold()).isEqualTo(70);
-    assertThat(c.consolidationWait()).isEqualTo(Duration.ofSeconds(30));
     assertThat(c.rateLimitCooldown()).isEqualTo(Duration.ofSeconds(65));
     assertThat(c.eoseTimeout()).isEqualTo(Duration.ofSeconds(60));
     assertThat(c.batchMaxAttempts()).isEqualTo(5);
@@ -53,7 +52,6 @@ class SyncConfigTest {
     m.put("batch-window-ms", "5");
     m.put("filter-chunk-size", "50");
     m.put("consolidation-threshold", "20");
-    m.put("consolidation-wait-seconds", "1");
     m.put("rate-limit-cooldown-seconds", "2");
     m.put("eose-timeout-seconds", "3");
     m.put("batch-max-attempts", "2");
@@ -75,7 +73,6 @@ class SyncConfigTest {
     assertThat(c.batchWindow()).isEqualTo(Duration.ofMillis(5));
     assertThat(c.filterChunkSize()).isEqualTo(50);
     assertThat(c.consolidationThreshold()).isEqualTo(20);
-    assertThat(c.consolidationWait()).hasSeconds(1);
     assertThat(c.rateLimitCooldown()).hasSeconds(2);
     assertThat(c.eoseTimeout()).hasSeconds(3);
     assertThat(c.batchMaxAttempts()).isEqualTo(2);
@@ -128,7 +125,7 @@ class SyncConfigTest {
 
   @Test
   void everyPropertyIsDocumentedInTheEnum() {
-    assertThat(SyncProperty.values()).extracting(SyncProperty::key).doesNotHaveDuplicates().hasSize(20);
+    assertThat(SyncProperty.values()).extracting(SyncProperty::key).doesNotHaveDuplicates().hasSize(19);
     assertThat(SyncProperty.values()).allSatisfy(p -> assertThat(p.meaning()).isNotBlank());
   }
 }
