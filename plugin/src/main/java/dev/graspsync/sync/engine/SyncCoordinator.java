@@ -54,6 +54,9 @@ final class SyncCoordinator extends VerticleBase {
   private final Set<RelayUrl> admitting = new HashSet<>();
   private final Set<RelayUrl> refused = new HashSet<>();
   private boolean windowOpen;
+  /** Relays whose targets the changes of the open window touched. */
+  private final Set<RelayUrl> touched = new java.util.LinkedHashSet<>();
+  private boolean planned;
   private boolean stopping;
 
   SyncCoordinator(RelayHost host, SyncConfig config, Clock clock, StateWriter state, SyncMetrics metrics, StatusBoard board) {
@@ -101,6 +104,7 @@ final class SyncCoordinator extends VerticleBase {
       return;
     }
     index = update.index();
+    touched.addAll(update.affectedRelays());
     update.refusedUrls().forEach(r -> {
       metrics.refusedRelay(r.why().name().toLowerCase(java.util.Locale.ROOT));
       log.debug("relay URL refused: {}", r);
@@ -116,27 +120,45 @@ final class SyncCoordinator extends VerticleBase {
     }
   }
 
+  /**
+   * The first plan derives every relay's targets; later windows re-derive only the relays
+   * their changes touched (a full derivation costs about half a second of CPU at 10,000
+   * repositories, a touched relay about a millisecond).
+   */
   private void replan() {
     if (stopping) {
       return;
     }
-    RelayTargets targets = RelayTargets.derive(index, config.bootstrapRelays(), config.maxRelays());
-    if (!targets.overCap().isEmpty()) {
-      log.warn("{} relays over max-relays ({}) are not dialled", targets.overCap().size(), config.maxRelays());
-      targets.overCap().forEach(r -> metrics.refusedRelay("over_max_relays"));
-    }
-    for (RelayTarget target : targets.byRelay().values()) {
-      RelayWorker worker = workers.get(target.relay());
-      if (worker != null) {
-        worker.tell(w -> w.setTargets(target.items()));
-      } else if (!refused.contains(target.relay())) {
-        admit(target);
+    if (!planned) {
+      planned = true;
+      touched.clear();
+      RelayTargets targets = RelayTargets.derive(index, config.bootstrapRelays(), config.maxRelays());
+      if (!targets.overCap().isEmpty()) {
+        log.warn("{} relays over max-relays ({}) are not dialled", targets.overCap().size(), config.maxRelays());
+        targets.overCap().forEach(r -> metrics.refusedRelay("over_max_relays"));
       }
+      targets.byRelay().values().forEach(t -> route(t.relay(), t.items(), t.bootstrap()));
+      return;
     }
-    for (Map.Entry<RelayUrl, RelayWorker> e : workers.entrySet()) {
-      if (!targets.byRelay().containsKey(e.getKey())) {
-        e.getValue().tell(w -> w.setTargets(ItemSet.EMPTY));
+    List<RelayUrl> relays = new ArrayList<>(touched);
+    touched.clear();
+    for (RelayUrl relay : relays) {
+      route(relay, currentTargets(relay), config.bootstrapRelays().contains(relay));
+    }
+  }
+
+  /** Hands a relay its targets: to its worker, or to a new one within max-relays. */
+  private void route(RelayUrl relay, ItemSet items, boolean bootstrap) {
+    RelayWorker worker = workers.get(relay);
+    if (worker != null) {
+      worker.tell(w -> w.setTargets(items));
+    } else if (!items.isEmpty() && !refused.contains(relay)) {
+      if (workers.size() + admitting.size() >= config.maxRelays() && !bootstrap) {
+        metrics.refusedRelay("over_max_relays");
+        log.warn("{} is over max-relays ({}): not dialled", relay, config.maxRelays());
+        return;
       }
+      admit(new RelayTarget(relay, bootstrap, items));
     }
   }
 
@@ -181,9 +203,13 @@ final class SyncCoordinator extends VerticleBase {
     });
   }
 
+  /** A relay's full targets now: none for a relay no repository lists (unless bootstrap). */
   private ItemSet currentTargets(RelayUrl relay) {
-    return RelayTargets.derive(index, config.bootstrapRelays(), config.maxRelays())
-        .forRelay(relay).map(RelayTarget::items).orElse(ItemSet.EMPTY);
+    boolean bootstrap = config.bootstrapRelays().contains(relay);
+    if (index.rules().ownUrls().contains(relay) || (!bootstrap && index.reposOn(relay).isEmpty())) {
+      return ItemSet.EMPTY;
+    }
+    return RelayTargets.deriveOne(index, relay, bootstrap).items();
   }
 
   /** A worker with no targets and no pending work asks to go. */
