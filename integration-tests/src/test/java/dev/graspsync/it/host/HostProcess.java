@@ -158,18 +158,26 @@ public final class HostProcess implements AutoCloseable {
     }
   }
 
-  /** The Prometheus text at /metrics. */
-  public String metrics() {
+  public String httpUrl() {
+    return "http://127.0.0.1:" + port;
+  }
+
+  /** GET {@code path} on the host's own port (NIP-11 aside: /metrics, /health, plugin pages). */
+  public HttpResponse<String> get(String path) {
     try {
-      HttpResponse<String> r = http.send(HttpRequest.newBuilder(new URI("http://127.0.0.1:" + port + "/metrics"))
-          .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-      return r.body();
+      return http.send(HttpRequest.newBuilder(new URI(httpUrl() + path)).timeout(Duration.ofSeconds(10)).build(),
+          HttpResponse.BodyHandlers.ofString());
     } catch (IOException | URISyntaxException e) {
-      throw new IllegalStateException("cannot scrape " + url(), e);
+      throw new IllegalStateException("GET " + path + " failed; host log " + log, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  /** The Prometheus text at /metrics. */
+  public String metrics() {
+    return get("/metrics").body();
   }
 
   /** The value of the first sample line starting with {@code series} (name and labels as exported), or -1. */

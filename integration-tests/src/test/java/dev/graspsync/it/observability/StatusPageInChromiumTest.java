@@ -7,6 +7,7 @@ import dev.graspsync.it.harness.Cleanup;
 import dev.graspsync.it.harness.Eventually;
 import dev.graspsync.it.harness.NodeScripts;
 import dev.graspsync.it.host.EmbeddedHost;
+import dev.graspsync.it.host.HostProcess;
 import dev.graspsync.it.host.ReferenceRelay;
 import dev.graspsync.it.host.SyncSettings;
 import dev.graspsync.nostr.event.Event;
@@ -49,7 +50,7 @@ class StatusPageInChromiumTest {
   @TempDir static Path dir;
   static Vertx vertx;
   static final Cleanup cleanup = new Cleanup();
-  static HostWithSync host;
+  static HostProcess host;
   static String good;
   static String refusing;
   static String absent;
@@ -69,8 +70,9 @@ class StatusPageInChromiumTest {
         .sign();
     goodRelay.publish(vertx, repo);
 
-    host = cleanup.add(HostWithSync.start(Files.createDirectories(dir.resolve("host")), EmbeddedHost.OWN_URL,
-        SyncSettings.forTests(good, refusing, absent).map()));
+    Path hostDir = Files.createDirectories(dir.resolve("host"));
+    host = cleanup.add(HostProcess.start(hostDir, hostDir.resolve("data"), EmbeddedHost.OWN_URL,
+        SyncSettings.forTests(good, refusing, absent).map(), "observability"));
 
     Eventually.untilAsserted(DEADLINE, () -> {
       JsonObject status = status();
