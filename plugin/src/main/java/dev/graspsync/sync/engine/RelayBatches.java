@@ -193,6 +193,7 @@ final class RelayBatches {
     List<Batch> queued = batches.values().stream().filter(b -> b.state() == BatchState.QUEUED)
         .sorted(Comparator.comparing((Batch b) -> b.purpose() != BatchPurpose.CATCH_UP).thenComparingLong(Batch::id))
         .toList();
+    int consolidated = Planner.batchCount(confirmed, config.filterChunkSize());
     for (Batch b : queued) {
       if (count(BatchState.OPEN::equals) >= MAX_OPEN_BATCHES) {
         break;
@@ -200,7 +201,7 @@ final class RelayBatches {
       // sent and not finished: their subscriptions (or retries) are still to come and go
       int inFlight = count(st -> st.pending() && st != BatchState.QUEUED);
       Consolidation.Decision decision = Consolidation.decide(s.get().openSubscriptions(), 2, inFlight,
-          Planner.split(confirmed, config.filterChunkSize()).size(), config.consolidationThreshold(),
+          consolidated, config.consolidationThreshold(),
           relayMaxSubscriptions);
       if (decision == Consolidation.Decision.WAIT_FOR_PENDING) {
         break;
