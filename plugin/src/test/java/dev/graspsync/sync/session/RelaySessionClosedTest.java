@@ -19,45 +19,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Every way a relay can end a subscription: CLOSED with each prefix, AUTH, no EOSE. */
-class RelaySessionClosedTest {
-  private static Vertx vertx;
-  private OnLoop loop;
-  private final List<AutoCloseable> toClose = new ArrayList<>();
-
-  @BeforeAll
-  static void startVertx() {
-    vertx = Vertx.vertx();
-  }
-
-  @AfterAll
-  static void stopVertx() {
-    OnLoop.await(vertx.close());
-  }
-
-  @BeforeEach
-  void newLoop() {
-    loop = new OnLoop(vertx);
-  }
-
-  @AfterEach
-  void closeAll() throws Exception {
-    for (AutoCloseable c : toClose) {
-      c.close();
-    }
-  }
-
-  private TestRelay relay(TestRelay.Script script) {
-    TestRelay relay = TestRelay.start(vertx, script);
-    toClose.add(relay);
-    return relay;
-  }
+class RelaySessionClosedTest extends SessionTestBase {
 
   private RelaySession connected(TestRelay relay, RelaySessionBuilderTweak tweak) {
     RelaySession session = loop.call(() -> tweak.apply(RelaySession.builder(vertx, relay.url())).build());

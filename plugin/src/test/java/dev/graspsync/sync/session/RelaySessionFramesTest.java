@@ -7,51 +7,18 @@ import dev.graspsync.nostr.filter.Filter;
 import dev.graspsync.nostr.message.ClientMessage;
 import dev.graspsync.nostr.message.RelayMessage;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.WebSocketFrame;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Oversize and malformed input: dropped, counted, and the connection lives on. */
-class RelaySessionFramesTest {
+class RelaySessionFramesTest extends SessionTestBase {
   private static final int LIMIT = 16 * 1024;
-  private static Vertx vertx;
-  private OnLoop loop;
-  private final List<AutoCloseable> toClose = new ArrayList<>();
-
-  @BeforeAll
-  static void startVertx() {
-    vertx = Vertx.vertx();
-  }
-
-  @AfterAll
-  static void stopVertx() {
-    OnLoop.await(vertx.close());
-  }
-
-  @BeforeEach
-  void newLoop() {
-    loop = new OnLoop(vertx);
-  }
-
-  @AfterEach
-  void closeAll() throws Exception {
-    for (AutoCloseable c : toClose) {
-      c.close();
-    }
-  }
-
   private RelaySession connected(TestRelay.Script script, RecordingSessionListener events) {
-    TestRelay relay = TestRelay.start(vertx, script);
-    toClose.add(relay);
+    TestRelay relay = relay(script);
     SessionConfig config = SessionConfig.defaults().withMaxMessageBytes(LIMIT).withMaxFrameBytes(4 * LIMIT);
     RelaySession session =
         loop.call(() -> RelaySession.builder(vertx, relay.url()).config(config).listener(events).build());

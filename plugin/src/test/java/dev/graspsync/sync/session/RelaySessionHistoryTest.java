@@ -7,52 +7,16 @@ import dev.graspsync.nostr.filter.Filter;
 import dev.graspsync.nostr.message.ClientMessage;
 import dev.graspsync.nostr.message.RelayMessage;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** History, paging, the filter check and live subscriptions against a loopback relay. */
-class RelaySessionHistoryTest {
-  private static Vertx vertx;
-  private OnLoop loop;
-  private final List<AutoCloseable> toClose = new ArrayList<>();
-
-  @BeforeAll
-  static void startVertx() {
-    vertx = Vertx.vertx();
-  }
-
-  @AfterAll
-  static void stopVertx() {
-    OnLoop.await(vertx.close());
-  }
-
-  @BeforeEach
-  void newLoop() {
-    loop = new OnLoop(vertx);
-  }
-
-  @AfterEach
-  void closeAll() throws Exception {
-    for (AutoCloseable c : toClose) {
-      c.close();
-    }
-  }
-
-  private TestRelay relay(TestRelay.Script script) {
-    TestRelay relay = TestRelay.start(vertx, script);
-    toClose.add(relay);
-    return relay;
-  }
+class RelaySessionHistoryTest extends SessionTestBase {
 
   private RelaySession connected(TestRelay relay, SessionConfig config) {
     RelaySession session = loop.call(() -> RelaySession.builder(vertx, relay.url()).config(config).build());
