@@ -21,7 +21,8 @@ import java.util.OptionalLong;
  * (filters are rebuilt from the items with {@link FilterPlan}); a restarted batch starts
  * again as {@link BatchState#QUEUED}.
  *
- * @param attempt 1 for the first sending; each retry after a timeout or a rate limit adds 1
+ * @param attempt 1 for the first sending; each retry after a timeout, a rate limit or a
+ *     capacity refusal adds 1
  * @param progress one entry per filter, same order as {@code filters}
  * @param eoseDeadline while OPEN: when the absence of EOSE becomes a timeout
  * @param retryAt while WAITING_RETRY: when to send the unfinished filters again

@@ -21,6 +21,9 @@ import java.util.Optional;
  *   <li>complete (or the page limit reached): its filters are done; all done completes the batch.
  *   <li>CLOSED {@code rate-limited:}: retry the unfinished filters after {@code
  *       rateLimitCooldown}; counts as an attempt.
+ *   <li>CLOSED for the relay's capacity ({@link HistoryEnd.OverCapacity}: too many open
+ *       subscriptions or filters, message too large, under any prefix): overload, not refusal;
+ *       retry after {@code base · 2^(attempt−1)}, like a timeout; counts as an attempt.
  *   <li>CLOSED {@code auth-required:} that AUTH did not cure, or any other prefix or none
  *       ({@code restricted:}, {@code blocked:}, {@code invalid:}, {@code error:}): failed,
  *       parked until the next daily resync, never retried in a tight loop (the reference only
@@ -93,6 +96,10 @@ public record BatchRules(
     }
     if (end instanceof HistoryEnd.RateLimited r) {
       return retryOrFail(b, now.plus(rateLimitCooldown), RetryPolicy.AFTER_COOLDOWN, "CLOSED " + safe(r.message()));
+    }
+    if (end instanceof HistoryEnd.OverCapacity c) {
+      Duration wait = Backoff.delay(b.attempt(), baseBackoff, maxBackoff);
+      return retryOrFail(b, now.plus(wait), RetryPolicy.AFTER_CAPACITY_BACKOFF, "CLOSED " + safe(c.message()));
     }
     if (end instanceof HistoryEnd.TimedOut) {
       Duration wait = Backoff.delay(b.attempt(), baseBackoff, maxBackoff);

@@ -22,6 +22,13 @@ public sealed interface HistoryEnd {
   /** CLOSED {@code auth-required:} that the session's AUTH and single retry did not cure. */
   record AuthRequired(String message) implements HistoryEnd {}
 
+  /**
+   * A CLOSED that refuses for the relay's capacity ("blocked: at most 100 open subscriptions",
+   * "too many filters", "message too large"), whatever its prefix: overload, not a refusal of
+   * what was asked.
+   */
+  record OverCapacity(CapacityRefusal kind, String message) implements HistoryEnd {}
+
   /** Any other CLOSED. */
   record Refused(String message) implements HistoryEnd {}
 
@@ -48,7 +55,9 @@ public sealed interface HistoryEnd {
       return new AuthRequired(a.message());
     }
     if (outcome instanceof SubscriptionOutcome.Refused r) {
-      return new Refused(r.message());
+      return CapacityRefusal.classify(r.message())
+          .<HistoryEnd>map(kind -> new OverCapacity(kind, r.message()))
+          .orElseGet(() -> new Refused(r.message()));
     }
     if (outcome instanceof SubscriptionOutcome.TimedOut) {
       return new TimedOut();

@@ -26,6 +26,7 @@ public record SyncConfig(
     Duration batchWindow,
     int filterChunkSize,
     int consolidationThreshold,
+    int maxFiltersPerSubscription,
     Duration rateLimitCooldown,
     Duration eoseTimeout,
     int batchMaxAttempts,
@@ -40,6 +41,7 @@ public record SyncConfig(
     int maxRelaysPerRepo,
     boolean allowPrivateAddresses,
     int maxMessageBytes,
+    int maxEventsInFlight,
     int maxHistoryPages) {
 
   public SyncConfig {
@@ -58,6 +60,7 @@ public record SyncConfig(
         Duration.ofMillis(longOf(config, SyncProperty.BATCH_WINDOW_MS)),
         intOf(config, SyncProperty.FILTER_CHUNK_SIZE),
         intOf(config, SyncProperty.CONSOLIDATION_THRESHOLD),
+        intOf(config, SyncProperty.MAX_FILTERS_PER_SUBSCRIPTION),
         seconds(config, SyncProperty.RATE_LIMIT_COOLDOWN_SECONDS),
         seconds(config, SyncProperty.EOSE_TIMEOUT_SECONDS),
         intOf(config, SyncProperty.BATCH_MAX_ATTEMPTS),
@@ -72,6 +75,7 @@ public record SyncConfig(
         intOf(config, SyncProperty.MAX_RELAYS_PER_REPO),
         config.getBoolean(SyncProperty.ALLOW_PRIVATE_ADDRESSES.key(), false),
         intOf(config, SyncProperty.MAX_MESSAGE_BYTES),
+        intOf(config, SyncProperty.MAX_EVENTS_IN_FLIGHT),
         intOf(config, SyncProperty.MAX_HISTORY_PAGES));
     if (c.maxBackoff.compareTo(c.baseBackoff) < 0) {
       throw new PluginConfigException(config.fullKey(SyncProperty.MAX_BACKOFF_SECONDS.key())

@@ -13,6 +13,8 @@ public enum SyncProperty {
   FILTER_CHUNK_SIZE("filter-chunk-size", 100, 1, 10_000, "values per filter"),
   CONSOLIDATION_THRESHOLD("consolidation-threshold", 70, 1, 100_000,
       "subscriptions on one relay past which confirmed items are consolidated"),
+  MAX_FILTERS_PER_SUBSCRIPTION("max-filters-per-subscription", 20, 1, 10_000,
+      "filters one live REQ carries when the relay's NIP-11 does not advertise max_filters"),
   RATE_LIMIT_COOLDOWN_SECONDS("rate-limit-cooldown-seconds", 65, 1, 86_400,
       "pause after CLOSED rate-limited: or a rate-limit NOTICE"),
   EOSE_TIMEOUT_SECONDS("eose-timeout-seconds", 60, 1, 86_400,
@@ -35,6 +37,8 @@ public enum SyncProperty {
       "dial relays on loopback, private, link-local addresses (tests, private networks)"),
   MAX_MESSAGE_BYTES("max-message-bytes", 524_288, 1024, 64L * 1024 * 1024,
       "larger incoming messages are dropped and counted"),
+  MAX_EVENTS_IN_FLIGHT("max-events-in-flight", 4096, 16, 1_000_000,
+      "events received from all relays together and not yet stored; reading pauses past it"),
   MAX_HISTORY_PAGES("max-history-pages", 10_000, 1, 10_000_000, "older pages asked per filter at most");
 
   private final String key;

@@ -36,6 +36,8 @@ final class HistoryListener implements SubscriptionListener {
 
   @Override
   public void onOutcome(SubscriptionOutcome outcome) {
+    // a refusal for capacity lowers the relay's budget before the batch is retried under it
+    batches.onCapacityRefusal(outcome);
     batches.batch(batchId).ifPresent(b -> {
       BatchOutcome next = transition(batches.rules(), b, outcome, batches.now());
       batches.onBatchOutcome(next);

@@ -6,22 +6,30 @@ import dev.graspsync.sync.batch.BatchPurpose;
 import dev.graspsync.sync.session.SubscriptionListener;
 import dev.graspsync.sync.session.SubscriptionOutcome;
 import io.vertx.core.Future;
+import java.util.ArrayList;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-/** A live subscription: new events to the host; a rate-limited close is re-opened after the cooldown. */
+/**
+ * One live subscription: its stored events up to EOSE (what happened since its {@code since}),
+ * then new events, all to the host. Before EOSE it counts, per filter, what the relay served:
+ * a filter that got as many as the relay's cap may have been cut short, and its history is then
+ * fetched with paging ({@link LiveSubscriptions#onLiveCaughtUp}).
+ */
 final class LiveListener implements SubscriptionListener {
-  private static final Logger log = LoggerFactory.getLogger(LiveListener.class);
-
-  private final RelayBatches batches;
+  private final LiveSubscriptions owner;
   private final List<Filter> filters;
-  /** Set by the worker right after the session opened the subscription. */
+  private final boolean catchUp;
+  private final int[] storedPerFilter;
+  private boolean live;
+  /** Set right after the session opened the subscription. */
   String subscriptionId = "";
 
-  LiveListener(RelayBatches batches, List<Filter> filters) {
-    this.batches = batches;
-    this.filters = filters;
+  /** @param catchUp whether its stored events fill a gap (restart, reconnect) rather than a moment's overlap */
+  LiveListener(LiveSubscriptions owner, List<Filter> filters, boolean catchUp) {
+    this.owner = owner;
+    this.filters = List.copyOf(filters);
+    this.catchUp = catchUp;
+    this.storedPerFilter = new int[filters.size()];
   }
 
   List<Filter> filters() {
@@ -30,7 +38,31 @@ final class LiveListener implements SubscriptionListener {
 
   @Override
   public Future<?> onEvent(Event event) {
-    return batches.ingest(event, BatchPurpose.INITIAL);
+    if (!live) {
+      for (int i = 0; i < filters.size(); i++) {
+        if (filters.get(i).matches(event)) {
+          storedPerFilter[i]++;
+        }
+      }
+    }
+    return owner.ingest(event, !live && catchUp ? BatchPurpose.CATCH_UP : BatchPurpose.INITIAL);
+  }
+
+  @Override
+  public void onLive() {
+    live = true;
+    owner.onLiveCaughtUp(this);
+  }
+
+  /** The filters whose stored events reached {@code cap}: the relay may have held back more. */
+  List<Filter> filtersAtCap(int cap) {
+    List<Filter> out = new ArrayList<>();
+    for (int i = 0; i < filters.size(); i++) {
+      if (storedPerFilter[i] >= cap) {
+        out.add(filters.get(i));
+      }
+    }
+    return out;
   }
 
   @Override
@@ -38,7 +70,6 @@ final class LiveListener implements SubscriptionListener {
     if (outcome instanceof SubscriptionOutcome.Cancelled || outcome instanceof SubscriptionOutcome.Disconnected) {
       return;
     }
-    log.info("live subscription ended: {}", outcome);
-    batches.onLiveEnded(this, outcome instanceof SubscriptionOutcome.RateLimited);
+    owner.onLiveEnded(this, outcome);
   }
 }

@@ -7,26 +7,31 @@ import dev.graspsync.sync.batch.BatchOutcome;
 import dev.graspsync.sync.batch.BatchPurpose;
 import dev.graspsync.sync.batch.BatchRules;
 import dev.graspsync.sync.batch.BatchState;
+import dev.graspsync.sync.batch.CapacityRefusal;
 import dev.graspsync.sync.config.SyncConfig;
-import dev.graspsync.sync.plan.Consolidation;
+import dev.graspsync.sync.nip11.RelayLimitation;
 import dev.graspsync.sync.plan.ItemSet;
+import dev.graspsync.sync.plan.ItemSetBuilder;
 import dev.graspsync.sync.plan.LabelledFilter;
+import dev.graspsync.sync.plan.Layer;
+import dev.graspsync.sync.plan.LiveBudget;
+import dev.graspsync.sync.plan.LiveTail;
 import dev.graspsync.sync.plan.Planner;
 import dev.graspsync.sync.relay.RelayUrl;
 import dev.graspsync.sync.session.RelaySession;
+import dev.graspsync.sync.session.SessionConfig;
+import dev.graspsync.sync.session.SubscriptionOutcome;
 import dev.graspsync.sync.state.RelayRecord;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.OptionalLong;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -34,13 +39,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One relay's sync work, on its worker's event loop: targets, confirmed and parked items,
- * pending batches and live subscriptions. Sends a batch as a paged history subscription plus
- * a live one, moves it from pending to confirmed at EOSE, retries or parks it on failure, and
- * consolidates subscriptions when they would pass the limit.
+ * history batches and, through {@link LiveSubscriptions}, live coverage. Sends each batch as a
+ * paged history subscription, moves it from pending to confirmed at EOSE, retries or parks it
+ * on failure; its items go live in packed subscriptions shared with other batches.
  */
-final class RelayBatches {
+final class RelayBatches implements LiveSubscriptions.Owner {
   private static final Logger log = LoggerFactory.getLogger(RelayBatches.class);
-  /** History batches open at once on one relay: keeps the subscription count and memory low. */
+  /** History batches open at once on one relay, when its limits allow that many. */
   static final int MAX_OPEN_BATCHES = 4;
 
   private final Vertx vertx;
@@ -52,16 +57,22 @@ final class RelayBatches {
   private final EventIntake intake;
   private final Runnable onChange;
   private final Consumer<String> onProblem;
+  private final LiveSubscriptions live;
 
   private ItemSet targets = ItemSet.EMPTY;
-  private ItemSet confirmed;
+  private final ItemSetBuilder confirmed = new ItemSetBuilder();
+  /** Items of INITIAL batches not yet completed or failed. */
+  private final ItemSetBuilder pending = new ItemSetBuilder();
   private ItemSet parked = ItemSet.EMPTY;
   private final Map<Long, Batch> batches = new LinkedHashMap<>();
-  private final Map<String, List<Filter>> live = new HashMap<>();
   private long nextBatchId;
   private boolean anyFailed;
   private Optional<RelaySession> session = Optional.empty();
-  private OptionalInt relayMaxSubscriptions = OptionalInt.empty();
+  private RelayLimitation limits = RelayLimitation.NONE;
+  /** What capacity refusals showed, below what NIP-11 said. */
+  private OptionalInt refusedSubscriptions = OptionalInt.empty();
+  private OptionalInt refusedFilters = OptionalInt.empty();
+  private OptionalInt refusedBytes = OptionalInt.empty();
 
   RelayBatches(Vertx vertx, RelayUrl relay, RelayRecord restored, WorkerDeps deps, Runnable onChange,
       Consumer<String> onProblem) {
@@ -70,18 +81,20 @@ final class RelayBatches {
     this.url = relay.toString();
     this.deps = deps;
     this.config = deps.config();
-    this.batchRules = new BatchRules(config.rateLimitCooldown(), config.eoseTimeout(), config.batchMaxAttempts(),
-        config.baseBackoff(), config.maxBackoff());
+    this.batchRules = config.batchRules();
     this.intake = new EventIntake(deps.host(), deps.metrics(), url);
     this.onChange = onChange;
     this.onProblem = onProblem;
-    this.confirmed = ItemKeys.parse(restored.confirmed());
+    this.live = new LiveSubscriptions(vertx, url, deps.clock(), config.filterChunkSize(), config.catchUpOverlap(),
+        SessionConfig.defaults().liveLookback(), config.rateLimitCooldown(), LiveTail.DEFAULT, budget(), this);
+    confirmed.addAll(ItemKeys.parse(restored.confirmed()));
     Instant now = now();
     // a restart re-issues what was pending, under the same ids so confirming clears them
     restored.pending().forEach((id, items) -> {
       ItemSet set = ItemKeys.parse(items);
       if (!set.isEmpty()) {
         batches.put(id, Batch.initial(id, relay, set, config.filterChunkSize(), now));
+        pending.addAll(set);
       }
     });
     this.nextBatchId = restored.pending().keySet().stream().mapToLong(Long::longValue).max().orElse(0) + 1;
@@ -94,52 +107,51 @@ final class RelayBatches {
   }
 
   /** A connection is open (and may take subscriptions once the worker says so). */
-  void attach(RelaySession s, OptionalInt maxSubscriptions) {
+  void attach(RelaySession s, RelayLimitation relayLimits) {
     session = Optional.of(s);
-    relayMaxSubscriptions = maxSubscriptions;
+    limits = relayLimits;
+    refusedSubscriptions = OptionalInt.empty();
+    refusedFilters = OptionalInt.empty();
+    refusedBytes = OptionalInt.empty();
     anyFailed = false;
+    live.attach(s, budget(), relayLimits.maxLimit());
   }
 
   /** The connection is gone: every subscription with it; pending batches wait for the next one. */
   void detach() {
     session = Optional.empty();
-    live.clear();
+    live.detach();
+    batches.values().removeIf(b -> b.purpose() == BatchPurpose.CATCH_UP);
     batches.replaceAll((id, b) -> batchRules.onDisconnected(b));
   }
 
-  /** Quick reconnect or restart: fetch what the confirmed items got since {@code since}. */
+  /**
+   * Quick reconnect or restart: the confirmed items' live subscriptions open with {@code
+   * since}, so one REQ each serves what was missed and then stays live.
+   */
   void catchUp(long since) {
     if (confirmed.isEmpty()) {
       return;
     }
     log.info("{}: catching up from {}", url, Instant.ofEpochSecond(since));
-    for (ItemSet chunk : Planner.split(confirmed, config.filterChunkSize())) {
-      long id = nextBatchId++;
-      batches.put(id, Batch.catchUp(id, relay, chunk, config.filterChunkSize(), since, now()));
-    }
+    live.catchUp(confirmed.snapshot(), since);
   }
 
   /** First connection, long outage or daily resync: everything again, parked items included. */
   void fullSync() {
     log.info("{}: full sync", url);
-    confirmed = ItemSet.EMPTY;
+    confirmed.clear();
     parked = ItemSet.EMPTY;
-    batches.values().removeIf(b -> b.purpose() == BatchPurpose.CATCH_UP);
     deps.state().write(st -> st.resetProgress(url));
   }
 
   /** Turns new targets into batches and sends what the relay can take now. */
   void planWork(boolean maySubscribe) {
-    ItemSet pendingItems = ItemSet.EMPTY;
-    for (Batch b : batches.values()) {
-      if (b.purpose() == BatchPurpose.INITIAL) {
-        pendingItems = pendingItems.union(b.items());
-      }
-    }
-    ItemSet work = Planner.newWork(targets, pendingItems, confirmed, parked);
+    ItemSet work = Planner.newWork(targets, pending.snapshot(), confirmed.snapshot(), parked);
     for (ItemSet chunk : Planner.split(work, config.filterChunkSize())) {
       long id = nextBatchId++;
       batches.put(id, Batch.initial(id, relay, chunk, config.filterChunkSize(), now()));
+      pending.addAll(chunk);
       deps.state().write(st -> st.addPending(url, id, ItemKeys.keys(chunk)));
     }
     if (maySubscribe) {
@@ -158,7 +170,7 @@ final class RelayBatches {
   }
 
   boolean syncing() {
-    return batches.values().stream().anyMatch(b -> b.state().pending());
+    return live.waiting() || batches.values().stream().anyMatch(b -> b.state().pending());
   }
 
   boolean anyFailed() {
@@ -166,7 +178,11 @@ final class RelayBatches {
   }
 
   int liveSubscriptions() {
-    return live.size();
+    return live.openCount();
+  }
+
+  int overflowFilters() {
+    return live.overflowFilters();
   }
 
   int confirmedItems() {
@@ -180,87 +196,112 @@ final class RelayBatches {
   // ---- sending --------------------------------------------------------------------------------
 
   /**
-   * Sends queued batches while the relay can take them: at most {@link #MAX_OPEN_BATCHES}
-   * history subscriptions at once, and never past the subscription limit (each batch opens a
-   * history and a live subscription). Catch-up batches go first, so confirmed items are live
-   * again before new work is added.
+   * Sends queued batches while history slots are free ({@link LiveBudget#historySlots}), then
+   * lets the live tail open. Fetches for live coverage (capped catch-ups, overflow polls) go
+   * first: they concern items already confirmed.
    */
   private void sendQueued() {
     Optional<RelaySession> s = session.filter(RelaySession::isConnected);
     if (s.isEmpty()) {
       return;
     }
+    int slots = budget().historySlots();
     List<Batch> queued = batches.values().stream().filter(b -> b.state() == BatchState.QUEUED)
         .sorted(Comparator.comparing((Batch b) -> b.purpose() != BatchPurpose.CATCH_UP).thenComparingLong(Batch::id))
         .toList();
-    int consolidated = Planner.batchCount(confirmed, config.filterChunkSize());
+    int openNow = count(BatchState.OPEN::equals);
     for (Batch b : queued) {
-      if (count(BatchState.OPEN::equals) >= MAX_OPEN_BATCHES) {
+      if (openNow >= slots) {
         break;
       }
-      // sent and not finished: their subscriptions (or retries) are still to come and go
-      int inFlight = count(st -> st.pending() && st != BatchState.QUEUED);
-      Consolidation.Decision decision = Consolidation.decide(s.get().openSubscriptions(), 2, inFlight,
-          consolidated, config.consolidationThreshold(),
-          relayMaxSubscriptions);
-      if (decision == Consolidation.Decision.WAIT_FOR_PENDING) {
-        break;
-      }
-      if (decision == Consolidation.Decision.CONSOLIDATE_FIRST) {
-        // its catch-up batches are queued like any other, so they too respect the limit
-        consolidate(s.get());
-        sendQueued();
-        return;
-      }
-      send(s.get(), b, true);
+      send(s.get(), b);
+      openNow++;
     }
+    live.flush(batches.values().stream().anyMatch(b -> b.purpose() == BatchPurpose.INITIAL && b.state().pending()));
   }
 
   private int count(Predicate<BatchState> state) {
     return (int) batches.values().stream().filter(b -> state.test(b.state())).count();
   }
 
-  /**
-   * Closes every live subscription and queues the confirmed items again in the fewest batches,
-   * since now − overlap. Only called with no batch in flight, so every live subscription closed
-   * here belongs to confirmed (or parked) items.
-   */
-  private void consolidate(RelaySession s) {
-    log.info("{}: consolidating {} live subscriptions", url, live.size());
-    List.copyOf(live.keySet()).forEach(s::closeSubscription);
-    live.clear();
-    long since = Math.max(0, now().minus(config.catchUpOverlap()).getEpochSecond());
-    for (ItemSet chunk : Planner.split(confirmed, config.filterChunkSize())) {
-      long id = nextBatchId++;
-      batches.put(id, Batch.catchUp(id, relay, chunk, config.filterChunkSize(), since, now()));
-    }
-  }
-
-  private void send(RelaySession s, Batch b, boolean withLive) {
+  private void send(RelaySession s, Batch b) {
     Batch sent = batchRules.sent(b, now());
     batches.put(b.id(), sent);
+    // every filter: the listener's end covers all of them (finished ones cost one EOSE)
     List<Filter> filters = sent.filters().stream().map(LabelledFilter::filter).toList();
-    if (withLive) {
-      // live filters never carry a catch-up's since: the session starts them at now − lookback
-      openLive(s, filters.stream().map(RelayBatches::liveForm).toList());
-    }
     s.openHistory(filters, new HistoryListener(this, b.id(), b.purpose()));
+    if (b.purpose() == BatchPurpose.INITIAL) {
+      live.afterHistorySent(b.items());
+    }
   }
 
-  private void openLive(RelaySession s, List<Filter> filters) {
-    LiveListener listener = new LiveListener(this, filters);
-    listener.subscriptionId = s.openLive(filters, listener);
-    live.put(listener.subscriptionId, filters);
+  private LiveBudget budget() {
+    return LiveBudget.of(config.consolidationThreshold(), lowest(limits.maxSubscriptions(), refusedSubscriptions),
+        lowest(limits.maxFilters(), refusedFilters), config.maxFiltersPerSubscription(),
+        lowest(limits.maxMessageLength(), refusedBytes), MAX_OPEN_BATCHES);
   }
 
-  private static Filter liveForm(Filter f) {
-    return new Filter(f.ids(), f.authors(), f.kinds(), f.tags(), OptionalLong.empty(), f.until(), OptionalInt.empty());
+  private static OptionalInt lowest(OptionalInt advertised, OptionalInt refused) {
+    if (refused.isEmpty()) {
+      return advertised;
+    }
+    return advertised.isPresent() && advertised.getAsInt() > 0
+        ? OptionalInt.of(Math.min(advertised.getAsInt(), refused.getAsInt())) : refused;
   }
 
   // ---- what the subscriptions report -----------------------------------------------------------
 
-  Future<?> ingest(Event event, BatchPurpose purpose) {
+  @Override
+  public Future<?> ingest(Event event, BatchPurpose purpose) {
     return intake.take(event, purpose);
+  }
+
+  /** A live filter that may have been cut short, or overflow: paged history, as a catch-up batch. */
+  @Override
+  public void fetchHistory(List<Filter> filters) {
+    if (filters.isEmpty()) {
+      return;
+    }
+    long id = nextBatchId++;
+    List<LabelledFilter> labelled = filters.stream().map(f -> new LabelledFilter(Layer.of(f), f)).toList();
+    batches.put(id, Batch.queued(id, relay, BatchPurpose.CATCH_UP, ItemSet.EMPTY, labelled, now()));
+    sendQueued();
+  }
+
+  @Override
+  public void onLiveRefused(SubscriptionOutcome outcome) {
+    if (!onCapacityRefusal(outcome)) {
+      String message = outcome instanceof SubscriptionOutcome.Refused r ? r.message() : outcome.toString();
+      onProblem.accept("live subscription refused: CLOSED " + message);
+      return;
+    }
+    live.consolidateNow();
+  }
+
+  /**
+   * A CLOSED about capacity lowers this connection's budget to what the relay showed: the
+   * subscriptions it had accepted, or half the filters or bytes of the refused REQ.
+   *
+   * @return whether the refusal was about capacity
+   */
+  boolean onCapacityRefusal(SubscriptionOutcome outcome) {
+    if (!(outcome instanceof SubscriptionOutcome.Refused refused)) {
+      return false;
+    }
+    Optional<CapacityRefusal> kind = CapacityRefusal.classify(refused.message());
+    if (kind.isEmpty()) {
+      return false;
+    }
+    LiveBudget before = budget();
+    switch (kind.get()) {
+      case TOO_MANY_SUBSCRIPTIONS -> refusedSubscriptions = OptionalInt.of(
+          Math.max(2, Math.min(before.subscriptions() - 1, session.map(RelaySession::openSubscriptions).orElse(2))));
+      case TOO_MANY_FILTERS -> refusedFilters = OptionalInt.of(Math.max(1, before.filtersPerRequest() / 2));
+      case TOO_LARGE -> refusedBytes = OptionalInt.of(Math.max(1024, before.bytesPerRequest() / 2));
+    }
+    log.warn("{}: relay refused for capacity ({}); budget now {}", url, refused.message(), budget());
+    live.rebudget(budget());
+    return true;
   }
 
   Optional<Batch> batch(long id) {
@@ -280,14 +321,17 @@ final class RelayBatches {
     if (outcome instanceof BatchOutcome.Completed) {
       batches.remove(b.id());
       if (b.purpose() == BatchPurpose.INITIAL) {
-        confirmed = confirmed.union(b.items());
+        pending.removeAll(b.items());
+        confirmed.addAll(b.items());
         deps.state().write(st -> st.confirm(url, b.id(), ItemKeys.keys(b.items())));
       }
     } else if (outcome instanceof BatchOutcome.Failed failed) {
       batches.remove(b.id());
       anyFailed = true;
       if (b.purpose() == BatchPurpose.INITIAL) {
+        pending.removeAll(b.items());
         parked = parked.union(b.items());
+        live.forget(b.items());
         deps.state().write(st -> st.dropPending(url, b.id()));
       }
       deps.metrics().batchFailed(url);
@@ -321,15 +365,12 @@ final class RelayBatches {
       b.retryAt().ifPresent(at -> scheduleRetry(batchId, at));
       return;
     }
-    send(s.get(), b, false);
+    send(s.get(), b);
   }
 
-  void onLiveEnded(LiveListener listener, boolean rateLimited) {
-    live.remove(listener.subscriptionId);
-    if (rateLimited) {
-      vertx.setTimer(config.rateLimitCooldown().toMillis(),
-          t -> session.filter(RelaySession::isConnected).ifPresent(s -> openLive(s, listener.filters())));
-    }
+  @Override
+  public void onChange() {
+    sendQueued();
     onChange.run();
   }
 

@@ -10,6 +10,7 @@ import dev.graspsync.sync.health.RelayHealth;
 import dev.graspsync.sync.health.Resume;
 import dev.graspsync.sync.health.StartupJitter;
 import dev.graspsync.sync.nip11.RelayInfoFetcher;
+import dev.graspsync.sync.nip11.RelayLimitation;
 import dev.graspsync.sync.plan.ItemSet;
 import dev.graspsync.sync.plan.RelayRetention;
 import dev.graspsync.sync.relay.RelayUrl;
@@ -24,7 +25,6 @@ import io.vertx.core.VerticleBase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.Random;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -180,6 +180,7 @@ final class RelayWorker extends VerticleBase {
         .listener(new Listener())
         .metrics(deps.metrics().sessionMetrics(url))
         .clock(deps.clock())
+        .budget(deps.inFlightBudget())
         .build();
   }
 
@@ -193,13 +194,9 @@ final class RelayWorker extends VerticleBase {
       if (session.orElse(null) != s || !s.isConnected()) {
         return;
       }
-      OptionalInt maxSubscriptions = OptionalInt.empty();
-      if (ar.succeeded()) {
-        var limits = ar.result().info().limitation();
-        maxSubscriptions = limits.maxSubscriptions();
-        s.maxLimit(limits.maxLimit());
-      }
-      work.attach(s, maxSubscriptions);
+      RelayLimitation limits = ar.succeeded() ? ar.result().info().limitation() : RelayLimitation.NONE;
+      s.maxLimit(limits.maxLimit());
+      work.attach(s, limits);
       resubscribe(connectedAt);
     });
   }

@@ -14,6 +14,7 @@ import dev.graspsync.sync.plan.RelayTargets;
 import dev.graspsync.sync.relay.AddressPolicy;
 import dev.graspsync.sync.relay.AddressVerdict;
 import dev.graspsync.sync.relay.RelayUrl;
+import dev.graspsync.sync.session.InFlightBudget;
 import dev.graspsync.sync.state.RelayRecord;
 import dev.graspsync.sync.status.StatusBoard;
 import io.vertx.core.Future;
@@ -69,7 +70,10 @@ final class SyncCoordinator extends VerticleBase {
     this.addressPolicy = new AddressPolicy(config.allowPrivateAddresses());
     this.index = RepoIndex.empty(new IndexRules(
         IndexRules.ownUrlsFrom(host.identity().urls()), config.maxRelaysPerRepo(), addressPolicy));
-    this.deps = new WorkerDeps(host, config, clock, state, metrics, board, this::onWorkerIdle);
+    // one budget for every relay session: memory in flight must not grow with the relay count
+    InFlightBudget budget = InFlightBudget.of(config.maxEventsInFlight());
+    metrics.eventsInFlight(budget::inFlight);
+    this.deps = new WorkerDeps(host, config, clock, state, metrics, board, this::onWorkerIdle, budget);
   }
 
   @Override

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntSupplier;
 import java.util.function.Predicate;
 
 /**
@@ -59,6 +60,13 @@ final class SyncMetrics {
 
   private static double count(Map<String, RelayGauges> m, Predicate<RelayGauges> p) {
     return m.values().stream().filter(p).count();
+  }
+
+  /** Events received from all relays together and not yet settled by the host (the shared budget's count). */
+  void eventsInFlight(IntSupplier inFlight) {
+    Gauge.builder("grasp.sync.events.in.flight", inFlight, IntSupplier::getAsInt).strongReference(true)
+        .description("Events received from relays and not yet stored, all relays together (at most max-events-in-flight)")
+        .register(registry);
   }
 
   void indexSize(int repoCount, int rootEventCount) {

@@ -3,11 +3,15 @@ package dev.graspsync.sync.engine;
 import dev.graspsync.spi.RelayHost;
 import dev.graspsync.sync.config.SyncConfig;
 import dev.graspsync.sync.relay.RelayUrl;
+import dev.graspsync.sync.session.InFlightBudget;
 import dev.graspsync.sync.status.StatusBoard;
 import java.time.Clock;
 import java.util.function.Consumer;
 
-/** What every relay worker shares. */
+/**
+ * What every relay worker shares. {@code inFlightBudget}: the host-wide cap on events received
+ * and not yet stored ({@code max-events-in-flight}), charged by every worker's session.
+ */
 record WorkerDeps(
     RelayHost host,
     SyncConfig config,
@@ -15,4 +19,5 @@ record WorkerDeps(
     StateWriter state,
     SyncMetrics metrics,
     StatusBoard board,
-    Consumer<RelayUrl> onIdle) {}
+    Consumer<RelayUrl> onIdle,
+    InFlightBudget inFlightBudget) {}

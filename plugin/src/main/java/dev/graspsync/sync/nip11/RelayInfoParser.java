@@ -70,6 +70,7 @@ public final class RelayInfoParser {
     }
     OptionalInt maxMessageLength = OptionalInt.empty();
     OptionalInt maxSubscriptions = OptionalInt.empty();
+    OptionalInt maxFilters = OptionalInt.empty();
     OptionalInt maxLimit = OptionalInt.empty();
     OptionalInt defaultLimit = OptionalInt.empty();
     OptionalInt maxSubidLength = OptionalInt.empty();
@@ -86,6 +87,7 @@ public final class RelayInfoParser {
       switch (field) {
         case "max_message_length" -> maxMessageLength = count(p);
         case "max_subscriptions" -> maxSubscriptions = count(p);
+        case "max_filters" -> maxFilters = count(p);
         case "max_limit" -> maxLimit = count(p);
         case "default_limit" -> defaultLimit = count(p);
         case "max_subid_length" -> maxSubidLength = count(p);
@@ -102,6 +104,7 @@ public final class RelayInfoParser {
     return new RelayLimitation(
         maxMessageLength,
         maxSubscriptions,
+        maxFilters,
         maxLimit,
         defaultLimit,
         maxSubidLength,

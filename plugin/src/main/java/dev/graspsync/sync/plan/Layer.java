@@ -1,5 +1,7 @@
 package dev.graspsync.sync.plan;
 
+import dev.graspsync.nostr.event.Nip34;
+import dev.graspsync.nostr.filter.Filter;
 import java.util.Locale;
 
 /**
@@ -19,6 +21,19 @@ public enum Layer {
   STATE,
   REPO,
   ROOT;
+
+  /** The layer a filter {@link FilterPlan} built serves, read back from its shape. */
+  public static Layer of(Filter f) {
+    if (f.kinds().map(k -> k.contains(Nip34.REPO_ANNOUNCEMENT)).orElse(false)) {
+      return ANNOUNCEMENTS;
+    }
+    if (f.kinds().map(k -> k.contains(Nip34.REPO_STATE)).orElse(false)) {
+      return STATE;
+    }
+    boolean repoTag = f.tags().containsKey('a') || f.tags().containsKey('A')
+        || f.tags().getOrDefault('q', java.util.Set.of()).stream().anyMatch(v -> v.indexOf(':') >= 0);
+    return repoTag ? REPO : ROOT;
+  }
 
   /** Lower-case name, for metric labels and logs. */
   public String label() {

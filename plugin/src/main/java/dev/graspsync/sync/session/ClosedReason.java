@@ -15,7 +15,9 @@ import java.util.Optional;
  *       SubscriptionOutcome.AuthRequired};
  *   <li>anything else ({@code restricted:}, {@code blocked:}, {@code invalid:}, {@code error:},
  *       other prefixes, none) → {@link SubscriptionOutcome.Refused}: the caller fails the batch
- *       until the next full resync, never a tight retry loop.
+ *       until the next full resync, never a tight retry loop; unless its words name the relay's
+ *       capacity ({@link dev.graspsync.sync.batch.CapacityRefusal}), which is overload: backed
+ *       off and retried.
  * </ul>
  */
 enum ClosedReason {

@@ -37,8 +37,9 @@ import org.slf4j.LoggerFactory;
  * exactly one typed {@link SubscriptionOutcome} (EOSE, each kind of CLOSED, EOSE timeout,
  * disconnect); drops and counts events it did not ask for (unknown or closed subscription, no
  * matching filter), repeats, oversize and malformed messages; and stops reading from the
- * socket while {@code max-in-flight} delivered events are unsettled, so memory stays bounded
- * however fast the relay sends.
+ * socket while {@code max-in-flight} delivered events are unsettled, or while the {@link
+ * InFlightBudget} it shares with other sessions is spent, so memory stays bounded however fast
+ * the relays send and however many there are.
  *
  * <p>It keeps its {@link WebSocketClient} in a field and closes it when the connection ends:
  * Vert.x 5 closes unreachable clients, sockets included.
@@ -78,7 +79,8 @@ public final class RelaySession {
     this.auth = new Nip42Auth(b.keys, b.clock, address.url());
     this.assembler = new FrameAssembler(config.maxMessageBytes());
     this.subscriptions =
-        new Subscriptions(context, owner, new SocketWire(), config, scheduler, counters, auth, new SubscriptionIds());
+        new Subscriptions(context, owner, new SocketWire(), config, scheduler, counters, auth, new SubscriptionIds(),
+            b.budget);
     this.client =
         b.vertx.createWebSocketClient(
             new WebSocketClientOptions()
@@ -165,7 +167,11 @@ public final class RelaySession {
         client.close();
         closed.tryComplete();
       }
-      case OPEN -> socket.ifPresent(WebSocket::close);
+      case OPEN -> {
+        // permits go back now, and a paused socket reads on to the relay's answer to our close
+        subscriptions.stopDelivering();
+        socket.ifPresent(WebSocket::close);
+      }
       case CLOSED -> {}
     }
     return closed.future();
@@ -221,17 +227,17 @@ public final class RelaySession {
 
   /** Delivered events whose futures have not completed yet. */
   public int inFlight() {
-    return subscriptions.gate().inFlight();
+    return subscriptions.deliveries().inFlight();
   }
 
   /** The most events ever in flight at once on this session (never above {@code max-in-flight}). */
   public int maxInFlightSeen() {
-    return subscriptions.gate().maxSeen();
+    return subscriptions.deliveries().maxInFlightSeen();
   }
 
-  /** Whether reading is paused because listeners fell behind. */
+  /** Whether reading is paused because listeners fell behind or the shared in-flight budget is spent. */
   public boolean readingPaused() {
-    return subscriptions.gate().paused();
+    return subscriptions.deliveries().readingPaused();
   }
 
   public SessionCounters counters() {

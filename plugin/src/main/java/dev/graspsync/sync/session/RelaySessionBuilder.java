@@ -17,6 +17,7 @@ public final class RelaySessionBuilder {
   SessionMetrics metrics = SessionMetrics.NONE;
   Optional<Scheduler> scheduler = Optional.empty();
   Clock clock = Clock.systemUTC();
+  InFlightBudget budget = InFlightBudget.unlimited();
 
   RelaySessionBuilder(Vertx vertx, String url) {
     this.vertx = Objects.requireNonNull(vertx);
@@ -53,6 +54,16 @@ public final class RelaySessionBuilder {
   /** Time for live {@code since} and AUTH {@code created_at}; the system clock by default. */
   public RelaySessionBuilder clock(Clock value) {
     clock = Objects.requireNonNull(value);
+    return this;
+  }
+
+  /**
+   * The host-wide cap on events in flight this session shares with others (reading pauses
+   * while it is spent); by default the session's own, unlimited: only {@code max-in-flight}
+   * bounds it.
+   */
+  public RelaySessionBuilder budget(InFlightBudget value) {
+    budget = Objects.requireNonNull(value);
     return this;
   }
 

@@ -44,7 +44,9 @@ public sealed interface SubscriptionOutcome {
 
   /**
    * Any other CLOSED: {@code restricted:}, {@code blocked:}, {@code invalid:}, {@code error:},
-   * another prefix, or none (empty prefix).
+   * another prefix, or none (empty prefix). {@link
+   * dev.graspsync.sync.batch.CapacityRefusal#classify} tells a refusal for the relay's capacity
+   * (too many subscriptions or filters, message too large) from the rest.
    */
   record Refused(Optional<MachinePrefix> prefix, String message, SubscriptionStats stats)
       implements SubscriptionOutcome {}

@@ -14,7 +14,6 @@ import dev.graspsync.sync.session.SubscriptionOutcome.RateLimited;
 import dev.graspsync.sync.session.SubscriptionOutcome.Refused;
 import dev.graspsync.sync.session.SubscriptionOutcome.TimedOut;
 import io.vertx.core.Context;
-import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -28,8 +27,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The subscriptions of one session: opening them, routing what the relay says about them
- * (EVENT, EOSE, CLOSED), paging history, deadlines, and handing events to listeners under the
- * in-flight bound. Runs on the session's context only.
+ * (EVENT, EOSE, CLOSED), paging history and deadlines; {@link Deliveries} hands the events to
+ * listeners under the in-flight bounds. Runs on the session's context only.
  */
 final class Subscriptions {
   private static final Logger LOG = LoggerFactory.getLogger(Subscriptions.class);
@@ -46,17 +45,18 @@ final class Subscriptions {
   }
 
   private final Context context;
-  private final Thread owner;
   private final Wire wire;
   private final SessionConfig config;
   private final Scheduler scheduler;
   private final CounterSet counters;
   private final Nip42Auth auth;
   private final SubscriptionIds ids;
-  private final InFlightGate gate;
+  private final Deliveries deliveries;
   private final Map<String, OpenSubscription> byId = new LinkedHashMap<>();
   private final Map<String, OpenSubscription> byWireId = new HashMap<>();
   private PagingCaps caps = PagingCaps.unknown();
+  /** We asked to close: what the relay still says changes nothing; all end as Cancelled. */
+  private boolean closing;
 
   Subscriptions(
       Context context,
@@ -66,24 +66,24 @@ final class Subscriptions {
       Scheduler scheduler,
       CounterSet counters,
       Nip42Auth auth,
-      SubscriptionIds ids) {
+      SubscriptionIds ids,
+      InFlightBudget budget) {
     this.context = context;
-    this.owner = owner;
     this.wire = wire;
     this.config = config;
     this.scheduler = scheduler;
     this.counters = counters;
     this.auth = auth;
     this.ids = ids;
-    this.gate = new InFlightGate(config.maxInFlight(), config.resumeBelow());
+    this.deliveries = new Deliveries(context, owner, wire, config, budget, counters, this::afterSettle);
   }
 
   void maxLimit(OptionalInt maxLimit) {
     caps = caps.withMaxLimit(maxLimit);
   }
 
-  InFlightGate gate() {
-    return gate;
+  Deliveries deliveries() {
+    return deliveries;
   }
 
   int openCount() {
@@ -123,6 +123,14 @@ final class Subscriptions {
   }
 
   void onEvent(String wireId, Event event) {
+    if (closing) {
+      counters.increment(SessionCounter.EVENTS_RECEIVED);
+      return;
+    }
+    if (deliveries.holding()) {
+      deliveries.later(() -> onEvent(wireId, event));
+      return;
+    }
     counters.increment(SessionCounter.EVENTS_RECEIVED);
     OpenSubscription sub = byWireId.get(wireId);
     if (sub == null) {
@@ -141,10 +149,17 @@ final class Subscriptions {
       counters.increment(SessionCounter.DROPPED_DUPLICATE);
       return;
     }
-    deliver(sub, event);
+    deliveries.deliver(sub, event);
   }
 
   void onEose(String wireId) {
+    if (closing) {
+      return;
+    }
+    if (deliveries.holding()) {
+      deliveries.later(() -> onEose(wireId));
+      return;
+    }
     OpenSubscription sub = byWireId.get(wireId);
     if (sub == null) {
       LOG.debug("EOSE for {}, not an open subscription", wireId);
@@ -179,6 +194,13 @@ final class Subscriptions {
 
   /** CLOSED from the relay: see {@link ClosedReason} for what each prefix leads to. */
   void onClosed(String wireId, String message) {
+    if (closing) {
+      return;
+    }
+    if (deliveries.holding()) {
+      deliveries.later(() -> onClosed(wireId, message));
+      return;
+    }
     OpenSubscription sub = byWireId.remove(wireId);
     if (sub == null) {
       LOG.debug("CLOSED for {}, not an open subscription: {}", wireId, message);
@@ -238,8 +260,21 @@ final class Subscriptions {
     }
   }
 
-  /** The connection is gone: every subscription ends. */
+  /**
+   * We are closing the connection: nothing more is handed over (see {@link Deliveries#close}),
+   * and no EOSE still on its way completes a subscription whose events were not all handed over.
+   */
+  void stopDelivering() {
+    closing = true;
+    deliveries.close();
+  }
+
+  /**
+   * The connection is gone: every subscription ends, and what the session holds of the
+   * host-wide in-flight budget goes back to it.
+   */
   void endAll(Disconnection disconnection) {
+    deliveries.close();
     for (OpenSubscription sub : new ArrayList<>(byId.values())) {
       sub.wireId = "";
       end(sub, disconnection.requested()
@@ -288,7 +323,7 @@ final class Subscriptions {
       return;
     }
     sub.timerId = OpenSubscription.NO_TIMER;
-    if (sub.progressSinceArmed || gate.paused()) {
+    if (sub.progressSinceArmed || deliveries.readingPaused()) {
       // events keep coming, or we are the ones not reading: not the relay's silence
       armEoseTimer(sub);
       return;
@@ -331,42 +366,7 @@ final class Subscriptions {
     }
   }
 
-  private void deliver(OpenSubscription sub, Event event) {
-    sub.deliveredCount++;
-    counters.increment(SessionCounter.EVENTS_DELIVERED);
-    sub.inFlight++;
-    if (gate.acquire()) {
-      counters.increment(SessionCounter.PAUSES);
-      wire.pause();
-    }
-    Future<?> handled;
-    try {
-      handled = sub.listener.onEvent(event);
-    } catch (RuntimeException e) {
-      handled = Future.failedFuture(e);
-    }
-    if (handled == null) {
-      handled = Future.failedFuture("listener returned no future");
-    }
-    handled.onComplete(
-        ar -> {
-          if (Thread.currentThread() == owner) {
-            settle(sub, ar.failed() ? ar.cause() : null);
-          } else {
-            context.runOnContext(v -> settle(sub, ar.failed() ? ar.cause() : null));
-          }
-        });
-  }
-
-  private void settle(OpenSubscription sub, Throwable failure) {
-    sub.inFlight--;
-    if (failure != null) {
-      counters.increment(SessionCounter.SINK_FAILURES);
-      LOG.debug("event handling failed on subscription {}", sub.id, failure);
-    }
-    if (gate.release() && wire.isOpen()) {
-      wire.resume();
-    }
+  private void afterSettle(OpenSubscription sub) {
     if (sub.ended() && !sub.told && sub.inFlight == 0) {
       tell(sub);
     }

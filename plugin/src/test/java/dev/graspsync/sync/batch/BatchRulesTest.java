@@ -89,6 +89,43 @@ class BatchRulesTest {
   }
 
   @Test
+  void aCapacityRefusalIsOverloadRetriedWithGrowingBackoffThenFails() {
+    HistoryEnd full = new HistoryEnd.OverCapacity(CapacityRefusal.TOO_MANY_SUBSCRIPTIONS,
+        "blocked: at most 100 open subscriptions per connection; CLOSE one first");
+    Batch b = sentBatch();
+    Instant now = t0;
+    List<Duration> waits = new java.util.ArrayList<>();
+    BatchOutcome o = null;
+    for (int i = 0; i < rules.maxAttempts(); i++) {
+      o = rules.onHistoryEnded(b, all(b), full, now);
+      if (o instanceof BatchOutcome.RetryScheduled r) {
+        assertThat(r.policy()).isEqualTo(RetryPolicy.AFTER_CAPACITY_BACKOFF);
+        assertThat(r.reason()).isEqualTo("CLOSED blocked: at most 100 open subscriptions per connection; CLOSE one first");
+        assertThat(r.batch().attempt()).isEqualTo(i + 2);
+        assertThat(r.batch().lastProblem()).hasValue(r.reason());
+        waits.add(Duration.between(now, r.at()));
+        now = r.at();
+        b = rules.sent(r.batch(), now);
+      }
+    }
+    assertThat(waits).containsExactly(Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(20),
+        Duration.ofSeconds(40));
+    assertThat(o).isInstanceOfSatisfying(BatchOutcome.Failed.class, f -> {
+      assertThat(f.policy()).isEqualTo(RetryPolicy.AT_NEXT_DAILY_RESYNC);
+      assertThat(f.reason()).startsWith("CLOSED blocked: at most 100 open subscriptions").endsWith("(after 5 attempts)");
+    });
+  }
+
+  @Test
+  void everyKindOfCapacityRefusalIsRetriedNotParked() {
+    for (CapacityRefusal kind : CapacityRefusal.values()) {
+      BatchOutcome o = rules.onHistoryEnded(sentBatch(), all(sentBatch()), new HistoryEnd.OverCapacity(kind, "x"), t0);
+      assertThat(o).as(kind.name()).isInstanceOfSatisfying(BatchOutcome.RetryScheduled.class,
+          r -> assertThat(r.at()).isEqualTo(t0.plus(rules.baseBackoff())));
+    }
+  }
+
+  @Test
   void aDisconnectRequeuesEveryFilterWithoutChargingAnAttempt() {
     Batch b = rules.onHistoryEnded(sentBatch(), List.of(0), new HistoryEnd.Complete(), t0).batch();
     BatchOutcome o = rules.onHistoryEnded(b, List.of(1, 2, 3, 4, 5, 6), new HistoryEnd.Disconnected("reset"), t0);

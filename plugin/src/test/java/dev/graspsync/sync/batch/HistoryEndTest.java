@@ -44,6 +44,16 @@ class HistoryEndTest {
         .isEqualTo(new HistoryEnd.AuthRequired("auth-required: x"));
     assertThat(HistoryEnd.of(new SubscriptionOutcome.Refused(Optional.of(MachinePrefix.BLOCKED), "blocked: x", STATS)))
         .isEqualTo(new HistoryEnd.Refused("blocked: x"));
+    String full = "blocked: at most 100 open subscriptions per connection; CLOSE one first";
+    assertThat(HistoryEnd.of(new SubscriptionOutcome.Refused(Optional.of(MachinePrefix.BLOCKED), full, STATS)))
+        .isEqualTo(new HistoryEnd.OverCapacity(CapacityRefusal.TOO_MANY_SUBSCRIPTIONS, full));
+    assertThat(HistoryEnd.of(new SubscriptionOutcome.Refused(Optional.of(MachinePrefix.INVALID),
+        "invalid: at most 20 filters per request", STATS)))
+        .isEqualTo(new HistoryEnd.OverCapacity(CapacityRefusal.TOO_MANY_FILTERS, "invalid: at most 20 filters per request"));
+    assertThat(HistoryEnd.of(new SubscriptionOutcome.Refused(Optional.empty(), "message too large", STATS)))
+        .isEqualTo(new HistoryEnd.OverCapacity(CapacityRefusal.TOO_LARGE, "message too large"));
+    assertThat(HistoryEnd.of(new SubscriptionOutcome.Refused(Optional.of(MachinePrefix.BLOCKED), "blocked: pubkey banned", STATS)))
+        .isEqualTo(new HistoryEnd.Refused("blocked: pubkey banned"));
     assertThat(HistoryEnd.of(new SubscriptionOutcome.TimedOut(Duration.ofSeconds(60), STATS))).isEqualTo(new HistoryEnd.TimedOut());
     assertThat(HistoryEnd.of(new SubscriptionOutcome.Disconnected("reset", STATS))).isEqualTo(new HistoryEnd.Disconnected("reset"));
     assertThat(HistoryEnd.of(new SubscriptionOutcome.Cancelled(STATS))).isEqualTo(new HistoryEnd.Cancelled());
@@ -69,6 +79,9 @@ class HistoryEndTest {
     assertThat(((BatchOutcome.RetryScheduled) rl).at()).isEqualTo(t0.plusSeconds(65));
     BatchOutcome to = rules.onHistoryEnded(sent(), all(sent()), new HistoryEnd.TimedOut(), t0);
     assertThat(((BatchOutcome.RetryScheduled) to).at()).isEqualTo(t0.plusSeconds(5));
+    BatchOutcome full = rules.onHistoryEnded(sent(), all(sent()),
+        new HistoryEnd.OverCapacity(CapacityRefusal.TOO_MANY_SUBSCRIPTIONS, "blocked: at most 100 open subscriptions"), t0);
+    assertThat(((BatchOutcome.RetryScheduled) full).at()).isEqualTo(t0.plusSeconds(5));
   }
 
   @Test

@@ -39,6 +39,7 @@ class SyncConfigTest {
     assertThat(c.maxRelaysPerRepo()).isEqualTo(20);
     assertThat(c.allowPrivateAddresses()).isFalse();
     assertThat(c.maxMessageBytes()).isEqualTo(524_288);
+    assertThat(c.maxEventsInFlight()).isEqualTo(4096);
     assertThat(c.maxHistoryPages()).isEqualTo(10_000);
     assertThat(c.addressPolicy().allowPrivateAddresses()).isFalse();
     assertThat(c.batchRules().maxAttempts()).isEqualTo(5);
@@ -66,6 +67,7 @@ class SyncConfigTest {
     m.put("max-relays-per-repo", "3");
     m.put("allow-private-addresses", "true");
     m.put("max-message-bytes", "2048");
+    m.put("max-events-in-flight", "64");
     m.put("max-history-pages", "7");
     SyncConfig c = parse(m);
     assertThat(c.bootstrapRelays()).containsExactly(
@@ -87,6 +89,7 @@ class SyncConfigTest {
     assertThat(c.maxRelaysPerRepo()).isEqualTo(3);
     assertThat(c.allowPrivateAddresses()).isTrue();
     assertThat(c.maxMessageBytes()).isEqualTo(2048);
+    assertThat(c.maxEventsInFlight()).isEqualTo(64);
     assertThat(c.maxHistoryPages()).isEqualTo(7);
     assertThat(c.batchRules().rateLimitCooldown()).hasSeconds(2);
     assertThat(c.healthRules().deadAfter()).isEqualTo(Duration.ofHours(2));
@@ -100,6 +103,8 @@ class SyncConfigTest {
         .isInstanceOf(PluginConfigException.class).hasMessageContaining("plugins.grasp-sync.filter-chunk-size");
     assertThatThrownBy(() -> parse(Map.of("eose-timeout-seconds", "soon")))
         .isInstanceOf(PluginConfigException.class).hasMessageContaining("plugins.grasp-sync.eose-timeout-seconds");
+    assertThatThrownBy(() -> parse(Map.of("max-events-in-flight", "15")))
+        .isInstanceOf(PluginConfigException.class).hasMessageContaining("plugins.grasp-sync.max-events-in-flight");
     assertThatThrownBy(() -> parse(Map.of("allow-private-addresses", "yes")))
         .isInstanceOf(PluginConfigException.class).hasMessageContaining("plugins.grasp-sync.allow-private-addresses");
     assertThatThrownBy(() -> parse(Map.of("bootstrap-relays", "wss://ok.example,https://nope.example")))
@@ -125,7 +130,7 @@ class SyncConfigTest {
 
   @Test
   void everyPropertyIsDocumentedInTheEnum() {
-    assertThat(SyncProperty.values()).extracting(SyncProperty::key).doesNotHaveDuplicates().hasSize(19);
+    assertThat(SyncProperty.values()).extracting(SyncProperty::key).doesNotHaveDuplicates().hasSize(21);
     assertThat(SyncProperty.values()).allSatisfy(p -> assertThat(p.meaning()).isNotBlank());
   }
 }

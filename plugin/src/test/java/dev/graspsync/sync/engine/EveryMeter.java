@@ -31,6 +31,7 @@ final class EveryMeter {
 
   static void drive(SyncMetrics metrics, MockClock clock) {
     metrics.indexSize(12, 34);
+    metrics.eventsInFlight(() -> 56);
     SyncMetrics.RelayGauges live = metrics.relay(LIVE);
     metrics.forget(LIVE); // the extra hold taken just to reach the gauges
     live.connection.set(ConnectionState.CONNECTING.metricValue());

@@ -82,7 +82,8 @@ class MonitoringDocsTest {
         "grasp_sync_relay_subscriptions", "grasp_sync_relay_pending_batches",
         "grasp_sync_history_sync_duration_seconds_count", "grasp_sync_history_sync_duration_seconds_bucket",
         "grasp_sync_relay_received_bytes_total", "grasp_sync_relays_tracked", "grasp_sync_relays_connected",
-        "grasp_sync_relays_dead", "grasp_sync_repos_tracked", "grasp_sync_root_events_tracked");
+        "grasp_sync_relays_dead", "grasp_sync_repos_tracked", "grasp_sync_root_events_tracked",
+        "grasp_sync_events_in_flight");
   }
 
   @Test

@@ -71,7 +71,7 @@ class SyncMetricsTest {
         "grasp.sync.connection.attempts", "grasp.sync.events", "grasp.sync.gap.events", "grasp.sync.relay.subscriptions",
         "grasp.sync.relay.pending.batches", "grasp.sync.history.sync.duration", "grasp.sync.relay.received.bytes",
         "grasp.sync.relays.tracked", "grasp.sync.relays.connected", "grasp.sync.relays.dead",
-        "grasp.sync.repos.tracked", "grasp.sync.root.events.tracked");
+        "grasp.sync.repos.tracked", "grasp.sync.root.events.tracked", "grasp.sync.events.in.flight");
   }
 
   @Test
@@ -88,6 +88,7 @@ class SyncMetricsTest {
     assertThat(gauge("grasp.sync.relays.dead")).isEqualTo(1.0);
     assertThat(gauge("grasp.sync.repos.tracked")).isEqualTo(12.0);
     assertThat(gauge("grasp.sync.root.events.tracked")).isEqualTo(34.0);
+    assertThat(gauge("grasp.sync.events.in.flight")).isEqualTo(56.0);
     assertThat(registry.get("grasp.sync.connection.attempts").tags("relay", EveryMeter.DEAD, "result", "failure")
         .counter().count()).isEqualTo(1.0);
     assertThat(registry.get("grasp.sync.connection.attempts").tags("relay", EveryMeter.DEAD, "result", "success")

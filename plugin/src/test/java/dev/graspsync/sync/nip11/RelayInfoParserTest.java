@@ -16,7 +16,7 @@ class RelayInfoParserTest {
     RelayInfoResult r = parse("""
         {"name":"grasp","software":"git+https://example/relay","version":"1.2.3",
          "supported_nips":[1,11,42,77],"supported_grasps":["GRASP-01","GRASP-02"],
-         "limitation":{"max_message_length":524288,"max_subscriptions":50,"max_limit":500,
+         "limitation":{"max_message_length":524288,"max_subscriptions":50,"max_filters":100,"max_limit":500,
            "default_limit":100,"max_subid_length":64,"max_event_tags":2000,"max_content_length":65536,
            "auth_required":false,"restricted_writes":true,"payment_required":false,
            "created_at_lower_limit":1577836800,"created_at_upper_limit":4102444800},
@@ -33,6 +33,7 @@ class RelayInfoParserTest {
     RelayLimitation l = info.limitation();
     assertThat(l.maxMessageLength()).hasValue(524288);
     assertThat(l.maxSubscriptions()).hasValue(50);
+    assertThat(l.maxFilters()).hasValue(100);
     assertThat(l.maxLimit()).hasValue(500);
     assertThat(l.defaultLimit()).hasValue(100);
     assertThat(l.maxSubidLength()).hasValue(64);
@@ -49,7 +50,7 @@ class RelayInfoParserTest {
   void wrongTypesAreSkippedNotFatal() {
     RelayInfoResult r = parse("""
         {"software":42,"supported_nips":[1,"11","x",null,-3,{"a":1}],
-         "limitation":{"max_limit":"250","max_subscriptions":-1,"auth_required":"yes",
+         "limitation":{"max_limit":"250","max_subscriptions":-1,"max_filters":[20],"auth_required":"yes",
            "max_message_length":99999999999,"default_limit":1.5}}
         """);
     RelayInfo info = r.info();
@@ -58,6 +59,7 @@ class RelayInfoParserTest {
     assertThat(info.supportedNips()).containsExactlyInAnyOrder(1, 11);
     assertThat(info.limitation().maxLimit()).hasValue(250);
     assertThat(info.limitation().maxSubscriptions()).isEmpty();
+    assertThat(info.limitation().maxFilters()).isEmpty();
     assertThat(info.limitation().authRequired()).isEmpty();
     assertThat(info.limitation().maxMessageLength()).isEmpty();
     assertThat(info.limitation().defaultLimit()).isEmpty();
@@ -67,6 +69,7 @@ class RelayInfoParserTest {
   void anEmptyObjectIsAnEmptyDocument() {
     assertThat(parse("{}")).isEqualTo(new RelayInfoResult.Found(RelayInfo.EMPTY));
     assertThat(parse("{\"limitation\":null}").info().limitation()).isEqualTo(RelayLimitation.NONE);
+    assertThat(parse("{\"limitation\":{\"max_filters\":\"20\"}}").info().limitation().maxFilters()).hasValue(20);
   }
 
   @Test

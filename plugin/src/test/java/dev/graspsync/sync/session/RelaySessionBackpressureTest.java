@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.graspsync.nostr.event.Event;
 import dev.graspsync.nostr.filter.Filter;
-import dev.graspsync.nostr.message.ClientMessage;
-import dev.graspsync.nostr.message.RelayMessage;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,33 +52,7 @@ class RelaySessionBackpressureTest {
 
   @Test
   void aFloodIsReadNoFasterThanTheHostIngests() {
-    TestRelay relay =
-        TestRelay.start(
-            vertx,
-            (c, m) -> {
-              if (m instanceof ClientMessage.Req req) {
-                String id = req.subscriptionId();
-                Iterator<String> flood =
-                    new Iterator<>() {
-                      int sent;
-
-                      @Override
-                      public boolean hasNext() {
-                        return sent < FLOOD;
-                      }
-
-                      @Override
-                      public String next() {
-                        sent++;
-                        // built as text: the relay side need not parse what it floods
-                        return "[\"EVENT\",\"" + id + "\",{\"id\":\"" + String.format("%064x", sent)
-                            + "\",\"pubkey\":\"" + "a".repeat(64) + "\",\"created_at\":" + (1_700_000_000L + sent)
-                            + ",\"kind\":1,\"tags\":[],\"content\":\"\",\"sig\":\"" + "b".repeat(128) + "\"}]";
-                      }
-                    };
-                c.pump(flood, () -> c.send(new RelayMessage.Eose(id)));
-              }
-            });
+    TestRelay relay = TestRelay.start(vertx, TestRelay.flood(FLOOD));
     OnLoop loop = new OnLoop(vertx);
     SlowSink sink = new SlowSink();
     RelaySession session = loop.call(() -> RelaySession.builder(vertx, relay.url())

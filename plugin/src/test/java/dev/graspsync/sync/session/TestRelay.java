@@ -156,6 +156,36 @@ final class TestRelay implements AutoCloseable {
     return List.copyOf(out.values());
   }
 
+  /**
+   * Answers every REQ with {@code count} kind-1 events as fast as the socket takes them, then
+   * EOSE. Built as text: the relay side need not parse what it floods.
+   */
+  static Script flood(int count) {
+    return (connection, message) -> {
+      if (message instanceof ClientMessage.Req req) {
+        String id = req.subscriptionId();
+        Iterator<String> events =
+            new Iterator<>() {
+              int sent;
+
+              @Override
+              public boolean hasNext() {
+                return sent < count;
+              }
+
+              @Override
+              public String next() {
+                sent++;
+                return "[\"EVENT\",\"" + id + "\",{\"id\":\"" + String.format("%064x", sent)
+                    + "\",\"pubkey\":\"" + "a".repeat(64) + "\",\"created_at\":" + (1_700_000_000L + sent)
+                    + ",\"kind\":1,\"tags\":[],\"content\":\"\",\"sig\":\"" + "b".repeat(128) + "\"}]";
+              }
+            };
+        connection.pump(events, () -> connection.send(new RelayMessage.Eose(id)));
+      }
+    };
+  }
+
   /** Answers every REQ from {@code stored} (at most {@code cap} events a filter), then EOSE. */
   static Script storedEvents(List<Event> stored, int cap) {
     return (connection, message) -> {

@@ -19,7 +19,7 @@ public enum RelayKey {
   MAX_LIMIT("relay.max-limit", "5000"),
   MAX_MESSAGE_BYTES("relay.max-message-bytes", "524288"),
   MAX_SUBSCRIPTIONS("relay.max-subscriptions", "100"),
-  MAX_FILTERS("relay.max-filters", "20"),
+  MAX_FILTERS("relay.max-filters", "100"),
   MAX_EVENT_TAGS("relay.max-event-tags", "2500"),
   EVENTS_PER_SECOND("relay.events-per-second", "50"),
   EVENTS_BURST("relay.events-burst", ""),

@@ -28,7 +28,7 @@ class RelayConfigParserTest {
     assertThat(c.maxLimit()).isEqualTo(5000);
     assertThat(c.maxMessageBytes()).isEqualTo(524288);
     assertThat(c.maxSubscriptions()).isEqualTo(100);
-    assertThat(c.maxFilters()).isEqualTo(20);
+    assertThat(c.maxFilters()).isEqualTo(100);
     assertThat(c.maxEventTags()).isEqualTo(2500);
     assertThat(c.eventsPerSecond()).isEqualTo(50);
     assertThat(c.eventsBurst()).isEqualTo(100);
