@@ -317,6 +317,7 @@ final class RelayWorker extends VerticleBase {
     gauges.failures.set(health.consecutiveFailures());
     gauges.subscriptions.set(session.map(RelaySession::openSubscriptions).orElse(0));
     gauges.pendingBatches.set(work == null ? 0 : work.pendingBatches());
+    gauges.liveOverflow.set(work == null ? 0 : work.overflowFilters());
   }
 
   private Instant now() {

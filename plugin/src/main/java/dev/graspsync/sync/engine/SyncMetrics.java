@@ -174,6 +174,7 @@ final class SyncMetrics {
     final AtomicInteger failures = new AtomicInteger();
     final AtomicInteger subscriptions = new AtomicInteger();
     final AtomicInteger pendingBatches = new AtomicInteger();
+    final AtomicInteger liveOverflow = new AtomicInteger();
     final Counter attemptsSucceeded;
     final Counter attemptsFailed;
     final Counter gapEvents;
@@ -199,6 +200,10 @@ final class SyncMetrics {
           .description("Subscriptions open on the relay").register(registry));
       meters.add(Gauge.builder("grasp.sync.relay.pending.batches", pendingBatches, AtomicInteger::get).tag("relay", relay)
           .description("Batches whose history is not confirmed yet").register(registry));
+      meters.add(Gauge.builder("grasp.sync.relay.live.overflow.filters", liveOverflow, AtomicInteger::get)
+          .tag("relay", relay)
+          .description("Filters the relay's limits leave without a live subscription; polled every minute")
+          .register(registry));
       attemptsSucceeded = relayCounter(registry, "grasp.sync.connection.attempts", relay, "success",
           "WebSocket connection attempts, by result");
       attemptsFailed = relayCounter(registry, "grasp.sync.connection.attempts", relay, "failure",

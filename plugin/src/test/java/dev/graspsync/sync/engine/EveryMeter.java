@@ -39,6 +39,7 @@ final class EveryMeter {
     live.connection.set(ConnectionState.SYNCING.metricValue());
     live.health.set(Health.HEALTHY.metricValue());
     live.subscriptions.set(6);
+    live.liveOverflow.set(3);
     live.pendingBatches.set(2);
     SessionMetrics session = metrics.sessionMetrics(LIVE);
     for (SessionCounter c : SessionCounter.values()) {

@@ -79,7 +79,7 @@ class MonitoringDocsTest {
   void theExportedNamesAreTheOnesTheIssueAsksFor() {
     assertThat(exported).contains("grasp_sync_relay_connected", "grasp_sync_relay_status", "grasp_sync_relay_failures",
         "grasp_sync_connection_attempts_total", "grasp_sync_events_total", "grasp_sync_gap_events_total",
-        "grasp_sync_relay_subscriptions", "grasp_sync_relay_pending_batches",
+        "grasp_sync_relay_subscriptions", "grasp_sync_relay_pending_batches", "grasp_sync_relay_live_overflow_filters",
         "grasp_sync_history_sync_duration_seconds_count", "grasp_sync_history_sync_duration_seconds_bucket",
         "grasp_sync_relay_received_bytes_total", "grasp_sync_relays_tracked", "grasp_sync_relays_connected",
         "grasp_sync_relays_dead", "grasp_sync_repos_tracked", "grasp_sync_root_events_tracked",

@@ -69,7 +69,7 @@ class SyncMetricsTest {
     assertThat(moved).containsExactlyElementsOf(names);
     assertThat(names).contains("grasp.sync.relay.connected", "grasp.sync.relay.status", "grasp.sync.relay.failures",
         "grasp.sync.connection.attempts", "grasp.sync.events", "grasp.sync.gap.events", "grasp.sync.relay.subscriptions",
-        "grasp.sync.relay.pending.batches", "grasp.sync.history.sync.duration", "grasp.sync.relay.received.bytes",
+        "grasp.sync.relay.pending.batches", "grasp.sync.relay.live.overflow.filters", "grasp.sync.history.sync.duration", "grasp.sync.relay.received.bytes",
         "grasp.sync.relays.tracked", "grasp.sync.relays.connected", "grasp.sync.relays.dead",
         "grasp.sync.repos.tracked", "grasp.sync.root.events.tracked", "grasp.sync.events.in.flight");
   }
@@ -83,6 +83,7 @@ class SyncMetricsTest {
     assertThat(gauge("grasp.sync.relay.status", EveryMeter.DEAD)).isEqualTo(4.0);
     assertThat(gauge("grasp.sync.relay.failures", EveryMeter.DEAD)).isEqualTo(7.0);
     assertThat(gauge("grasp.sync.relay.subscriptions", EveryMeter.LIVE)).isEqualTo(6.0);
+    assertThat(gauge("grasp.sync.relay.live.overflow.filters", EveryMeter.LIVE)).isEqualTo(3.0);
     assertThat(gauge("grasp.sync.relays.tracked")).isEqualTo(2.0);
     assertThat(gauge("grasp.sync.relays.connected")).isEqualTo(1.0);
     assertThat(gauge("grasp.sync.relays.dead")).isEqualTo(1.0);
