@@ -28,6 +28,16 @@
 //                          at least 4096 otherwise)
 //   --max-subscriptions N  open subscriptions per connection (default 20, the library's);
 //                          past it the library silently drops the least recently used one
+//   --refuse-subscriptions-over N
+//                          per connection, a REQ with a new id that would make more than N
+//                          subscriptions open is answered `["CLOSED", id, "error: too many
+//                          concurrent REQs"]` and not served (default 0 = off); CLOSE, or a
+//                          REQ reusing an open id, does not add one. Not in NIP-11, as
+//                          relays that enforce a limit without announcing it
+//   --refuse-filters-over N
+//                          a REQ with more than N filters is answered `["CLOSED", id,
+//                          "invalid: too many filters"]` and not served (default 0 = off);
+//                          not in NIP-11 either
 //   --filter-cache-ms N    the library's filter result cache TTL (default 1000, its own
 //                          default): a repeated identical filter within it sees cached results
 //   --watch-parent         exit when stdin closes (the harness JVM died, even by kill -9)
@@ -53,6 +63,8 @@ const options = parseArgs(process.argv.slice(2), {
   'negentropy': { type: 'bool', default: false },
   'neg-frame-size': { type: 'int', default: 0 },
   'max-subscriptions': { type: 'int', default: 20 },
+  'refuse-subscriptions-over': { type: 'int', default: 0 },
+  'refuse-filters-over': { type: 'int', default: 0 },
   'filter-cache-ms': { type: 'int', default: 1000 },
   'watch-parent': { type: 'bool', default: false },
   'log-level': { type: 'string', default: 'INFO' },
@@ -78,6 +90,19 @@ const relay = new NostrRelay(repository, {
 });
 
 let closedReqsLeft = Math.max(options['closed-reqs'], options['rate-limit-closed']);
+// Ids of the subscriptions a connection holds, as a refusing relay counts them (the library's
+// own count only evicts); the context object lives as long as the connection.
+const openIds = new WeakMap();
+function openIdsOf(ctx) {
+  let ids = openIds.get(ctx);
+  if (!ids) {
+    ids = new Set();
+    openIds.set(ctx, ids);
+  }
+  return ids;
+}
+const refuseSubscriptionsOver = options['refuse-subscriptions-over'];
+const refuseFiltersOver = options['refuse-filters-over'];
 relay.register({
   // Koa-style middleware of the library: the only place our knobs touch message handling.
   async handleMessage(ctx, message, next) {
@@ -94,6 +119,24 @@ relay.register({
       closedReqsLeft--;
       ctx.sendMessage(['CLOSED', message[1], options['closed-message']]);
       return { messageType: 'REQ', events: [] };
+    }
+    if (type === 'REQ' && refuseFiltersOver > 0 && message.length - 2 > refuseFiltersOver) {
+      logger.info(`refused REQ ${message[1]}: ${message.length - 2} filters`);
+      ctx.sendMessage(['CLOSED', message[1], 'invalid: too many filters']);
+      return { messageType: 'REQ', events: [] };
+    }
+    if (type === 'REQ' && refuseSubscriptionsOver > 0) {
+      const ids = openIdsOf(ctx);
+      if (!ids.has(message[1]) && ids.size >= refuseSubscriptionsOver) {
+        logger.info(`refused REQ ${message[1]}: ${ids.size} subscriptions open`);
+        ctx.sendMessage(['CLOSED', message[1], 'error: too many concurrent REQs']);
+        return { messageType: 'REQ', events: [] };
+      }
+      ids.add(message[1]);
+      logger.debug(`REQ ${message[1]}: ${message.length - 2} filters, ${ids.size} subscriptions open`);
+    }
+    if (type === 'CLOSE') {
+      openIds.get(ctx)?.delete(message[1]);
     }
     return next();
   },
@@ -118,19 +161,25 @@ server.on('connection', (socket, request) => {
   };
   const negSessions = negentropy?.sessions();
   relay.handleConnection(client, request.socket.remoteAddress);
-  socket.on('message', async data => {
-    try {
-      const text = data.toString();
-      if (negSessions && text.startsWith('["NEG-')) {
+  const notice = error => socket.send(JSON.stringify(['NOTICE', String(error.message ?? error)]));
+  // Validation takes more or fewer microtasks by message type, so unchained a REQ could reach
+  // the relay before the CLOSE sent ahead of it; chained, the relay (and the subscription count
+  // of --refuse-subscriptions-over) sees a connection's messages in the order sent, as a real
+  // relay does. Handling is not awaited: a slow query does not hold up the next message.
+  let inOrder = Promise.resolve();
+  socket.on('message', data => {
+    const text = data.toString();
+    if (negSessions && text.startsWith('["NEG-')) {
+      (async () => {
         const reply = await negSessions.handle(JSON.parse(text));
         if (reply) socket.send(JSON.stringify(reply));
-        return;
-      }
-      const message = await validator.validateIncomingMessage(text);
-      await relay.handleMessage(client, message);
-    } catch (error) {
-      socket.send(JSON.stringify(['NOTICE', String(error.message ?? error)]));
+      })().catch(notice);
+      return;
     }
+    const validated = inOrder.then(() => validator.validateIncomingMessage(text));
+    inOrder = validated.then(message => {
+      relay.handleMessage(client, message).catch(notice);
+    }, notice).catch(error => logger.warn(`cannot answer: ${error.message}`));
   });
   socket.on('close', () => relay.handleDisconnect(client));
   socket.on('error', error => logger.warn(`socket error: ${error.message}`));

@@ -1,6 +1,6 @@
 package dev.graspsync.it.bench;
 
-import dev.graspsync.it.bench.infra.HostProcess;
+import dev.graspsync.it.bench.infra.BenchHost;
 import dev.graspsync.it.bench.report.BenchDoc;
 import dev.graspsync.it.bench.report.LoadAverage;
 import dev.graspsync.it.bench.report.MachineInfo;
@@ -43,7 +43,7 @@ public final class SyncBenchmark {
         try (HistoryWorld world = HistoryWorld.start(settings, vertx)) {
           Instant stopped = HistoryThroughputRun.run(world, table, basedir);
           if (settings.runs("B2") || settings.runs("B3")) {
-            HostProcess host = ResumeCostRun.run(world, stopped, table);
+            BenchHost host = ResumeCostRun.run(world, stopped, table);
             try {
               if (settings.runs("B3")) {
                 LiveLatencyRun.run(world, host, table);

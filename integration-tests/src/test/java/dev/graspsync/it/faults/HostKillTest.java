@@ -2,8 +2,7 @@ package dev.graspsync.it.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.graspsync.it.fixtures.BulkEvents;
-import dev.graspsync.it.fixtures.NostrSpec;
+import dev.graspsync.it.fixtures.BulkHistory;
 import dev.graspsync.it.harness.Eventually;
 import dev.graspsync.it.harness.NodeRelay;
 import dev.graspsync.it.harness.NostrTestClient;
@@ -40,15 +39,8 @@ class HostKillTest extends SyncTestBase {
     TcpFaultProxy wire = proxy(relay.url());
     // slow enough that the first kill lands mid-sync
     wire.delay(Duration.ofMillis(30));
-    List<Event> history = new ArrayList<>(NostrSpec.create()
-        .announcement("repo", "crash", List.of(wire.url(), OWN_URL), -200_000)
-        .state("crash", -199_000)
-        .sign());
-    List<Event> issues = BulkEvents.issues(BulkEvents.repoRef("crash"), "bob", 500, BulkEvents.now() - 100_000, 1);
-    history.addAll(issues);
-    for (int i = 0; i < 300; i++) {
-      history.add(BulkEvents.comment(issues.get(i), "carol", "comment " + i, BulkEvents.now() - 90_000 + i));
-    }
+    List<Event> history = BulkHistory.repo("crash", wire.url(), OWN_URL).withState().issues(500).comments(300)
+        .sign().events();
     try (NostrTestClient client = NostrTestClient.connect(vertx, relay.url())) {
       client.publishAll(history);
     }

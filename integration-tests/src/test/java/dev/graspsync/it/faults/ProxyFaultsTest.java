@@ -3,7 +3,7 @@ package dev.graspsync.it.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.graspsync.it.fixtures.BulkEvents;
-import dev.graspsync.it.fixtures.NostrSpec;
+import dev.graspsync.it.fixtures.BulkHistory;
 import dev.graspsync.it.harness.Eventually;
 import dev.graspsync.it.harness.NostrTestClient;
 import dev.graspsync.it.harness.TcpFaultProxy;
@@ -32,14 +32,9 @@ class ProxyFaultsTest extends SyncTestBase {
   void cutsDelaysAndABlackholeThenHealConvergeToTheCompleteSet() {
     ReferenceRelay relay = referenceRelay(Map.of("relay.max-limit", "100"));
     TcpFaultProxy wire = proxy(relay.url());
-    List<Event> all = new ArrayList<>(NostrSpec.create()
-        .announcement("repo", "faults", List.of(wire.url(), OWN_URL), -200_000)
-        .sign());
-    List<Event> issues = BulkEvents.issues(BulkEvents.repoRef("faults"), "bob", 400, BulkEvents.now() - 100_000, 2);
-    all.addAll(issues);
-    for (int i = 0; i < 200; i++) {
-      all.add(BulkEvents.comment(issues.get(i), "carol", "comment " + i, BulkEvents.now() - 90_000 + i));
-    }
+    BulkHistory.Signed history = BulkHistory.repo("faults", wire.url(), OWN_URL).issues(400, 2).comments(200).sign();
+    List<Event> all = new ArrayList<>(history.events());
+    List<Event> issues = history.issues();
     relay.publish(vertx, all);
     // every connection dies after 4 to 40 KB, somewhere in a page of events
     Random random = new Random(42);

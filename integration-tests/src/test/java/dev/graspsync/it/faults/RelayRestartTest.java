@@ -2,8 +2,7 @@ package dev.graspsync.it.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.graspsync.it.fixtures.BulkEvents;
-import dev.graspsync.it.fixtures.NostrSpec;
+import dev.graspsync.it.fixtures.BulkHistory;
 import dev.graspsync.it.harness.Eventually;
 import dev.graspsync.it.harness.NodeRelay;
 import dev.graspsync.it.harness.NostrTestClient;
@@ -14,7 +13,6 @@ import dev.graspsync.it.host.SyncTestBase;
 import dev.graspsync.nostr.event.Event;
 import dev.graspsync.nostr.filter.Filter;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -32,14 +30,7 @@ class RelayRestartTest extends SyncTestBase {
     // a delaying proxy slows the sync down so that the restart lands in its middle
     TcpFaultProxy wire = proxy(relay.url());
     wire.delay(Duration.ofMillis(40));
-    List<Event> history = new ArrayList<>(NostrSpec.create()
-        .announcement("repo", "restart", List.of(wire.url(), OWN_URL), -200_000)
-        .sign());
-    List<Event> issues = BulkEvents.issues(BulkEvents.repoRef("restart"), "bob", 600, BulkEvents.now() - 100_000, 1);
-    history.addAll(issues);
-    for (int i = 0; i < 300; i++) {
-      history.add(BulkEvents.comment(issues.get(i), "carol", "comment " + i, BulkEvents.now() - 90_000 + i));
-    }
+    List<Event> history = BulkHistory.repo("restart", wire.url(), OWN_URL).issues(600).comments(300).sign().events();
     try (NostrTestClient client = NostrTestClient.connect(vertx, relay.url())) {
       client.publishAll(history);
     }

@@ -7,12 +7,11 @@ import java.util.function.Supplier;
 
 /**
  * Polls a condition until it holds or a deadline passes: the only way these tests wait for
- * something to happen. The poll interval starts short and grows, so a fast outcome is seen
- * fast and a slow one does not burn the shared cores.
+ * something to happen. The poll interval starts short and grows ({@link Poller#backingOff()}),
+ * so a fast outcome is seen fast and a slow one does not burn the shared cores.
  */
 public final class Eventually {
-  private static final Duration FIRST_PAUSE = Duration.ofMillis(10);
-  private static final Duration MAX_PAUSE = Duration.ofMillis(200);
+  private static final Poller POLLER = Poller.backingOff();
 
   private Eventually() {}
 
@@ -27,19 +26,8 @@ public final class Eventually {
 
   /** Waits until {@code probe} yields a value and returns it. */
   public static <T> T awaitValue(String what, Duration timeout, Supplier<Optional<T>> probe) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    Duration pause = FIRST_PAUSE;
-    while (true) {
-      Optional<T> value = probe.get();
-      if (value.isPresent()) {
-        return value.get();
-      }
-      if (System.nanoTime() - deadline >= 0) {
-        throw new AssertionError("timed out after " + timeout.toMillis() + " ms waiting for " + what);
-      }
-      pause(pause);
-      pause = pause.multipliedBy(2).compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : pause.multipliedBy(2);
-    }
+    return POLLER.poll(timeout, probe).orElseThrow(
+        () -> new AssertionError("timed out after " + timeout.toMillis() + " ms waiting for " + what));
   }
 
   /**
@@ -47,21 +35,19 @@ public final class Eventually {
    * last failure is thrown, so the report shows what was still wrong.
    */
   public static void untilAsserted(Duration timeout, Runnable assertion) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    Duration pause = FIRST_PAUSE;
-    while (true) {
+    AssertionError[] lastFailure = new AssertionError[1];
+    Optional<Boolean> passed = POLLER.poll(timeout, () -> {
       try {
         assertion.run();
-        return;
+        return Optional.of(Boolean.TRUE);
       } catch (AssertionError failure) {
-        if (System.nanoTime() - deadline >= 0) {
-          AssertionError timedOut = new AssertionError(
-              "still failing after " + timeout.toMillis() + " ms: " + failure.getMessage(), failure);
-          throw timedOut;
-        }
+        lastFailure[0] = failure;
+        return Optional.empty();
       }
-      pause(pause);
-      pause = pause.multipliedBy(2).compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : pause.multipliedBy(2);
+    });
+    if (passed.isEmpty()) {
+      throw new AssertionError(
+          "still failing after " + timeout.toMillis() + " ms: " + lastFailure[0].getMessage(), lastFailure[0]);
     }
   }
 
@@ -72,26 +58,11 @@ public final class Eventually {
    * surprise.
    */
   public static void holdsFor(String what, Duration period, BooleanSupplier condition) {
-    long end = System.nanoTime() + period.toNanos();
-    Duration pause = FIRST_PAUSE;
-    do {
+    POLLER.poll(period, () -> {
       if (!condition.getAsBoolean()) {
         throw new AssertionError("no longer true: " + what);
       }
-      pause(pause);
-      pause = pause.multipliedBy(2).compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : pause.multipliedBy(2);
-    } while (System.nanoTime() - end < 0);
-    if (!condition.getAsBoolean()) {
-      throw new AssertionError("no longer true: " + what);
-    }
-  }
-
-  private static void pause(Duration pause) {
-    try {
-      Thread.sleep(pause.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError("interrupted while polling", e);
-    }
+      return Optional.empty();
+    });
   }
 }

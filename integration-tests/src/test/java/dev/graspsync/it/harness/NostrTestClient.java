@@ -102,7 +102,7 @@ public final class NostrTestClient implements AutoCloseable {
   public RelayMessage.Ok publish(Event event, Duration timeout) {
     CompletableFuture<RelayMessage.Ok> ok = pendingOks.computeIfAbsent(event.id(), id -> new CompletableFuture<>());
     send(MessageCodec.encode(new ClientMessage.Publish(event)));
-    return await(ok, timeout, "OK for " + event.id());
+    return Futures.await(ok, timeout, "OK for " + event.id());
   }
 
   /**
@@ -122,7 +122,7 @@ public final class NostrTestClient implements AutoCloseable {
     long deadline = System.nanoTime() + timeout.toNanos();
     for (int i = 0; i < events.size(); i++) {
       Duration left = Duration.ofNanos(Math.max(1, deadline - System.nanoTime()));
-      RelayMessage.Ok ok = await(oks.get(i), left, "OK for " + events.get(i).id());
+      RelayMessage.Ok ok = Futures.await(oks.get(i), left, "OK for " + events.get(i).id());
       if (!ok.accepted()) {
         throw new AssertionError("relay " + url + " refused event " + i + " (" + events.get(i).id() + "): " + ok.message());
       }
@@ -165,12 +165,12 @@ public final class NostrTestClient implements AutoCloseable {
    * {@code keys} and returns the relay's OK.
    */
   public RelayMessage.Ok authenticate(Keys keys) {
-    String nonce = await(challenge, DEFAULT_TIMEOUT, "an AUTH challenge");
+    String nonce = Futures.await(challenge, DEFAULT_TIMEOUT, "an AUTH challenge");
     Event auth = EventSigner.sign(new EventTemplate(
         System.currentTimeMillis() / 1000, 22242, List.of(List.of("relay", url), List.of("challenge", nonce)), ""), keys);
     CompletableFuture<RelayMessage.Ok> ok = pendingOks.computeIfAbsent(auth.id(), id -> new CompletableFuture<>());
     send(MessageCodec.encode(new ClientMessage.Auth(auth)));
-    return await(ok, DEFAULT_TIMEOUT, "OK for AUTH");
+    return Futures.await(ok, DEFAULT_TIMEOUT, "OK for AUTH");
   }
 
   /** The AUTH challenge, once the relay sent one. */
@@ -199,7 +199,7 @@ public final class NostrTestClient implements AutoCloseable {
 
   /** Waits until the connection is closed (by the relay, the network or us). */
   public void awaitClosed(Duration timeout) {
-    await(closed, timeout, "the connection to close");
+    Futures.await(closed, timeout, "the connection to close");
   }
 
   @Override
@@ -248,18 +248,5 @@ public final class NostrTestClient implements AutoCloseable {
 
   private void onClose() {
     closed.complete(null);
-  }
-
-  private static <T> T await(CompletableFuture<T> future, Duration timeout, String what) {
-    try {
-      return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
-      throw new AssertionError("no " + what + " within " + timeout.toMillis() + " ms");
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError("interrupted waiting for " + what, e);
-    } catch (ExecutionException e) {
-      throw new AssertionError("failed waiting for " + what, e.getCause());
-    }
   }
 }

@@ -74,16 +74,7 @@ public final class TestSubscription {
 
   /** Waits for the relay's CLOSED and returns its message. */
   public String awaitClosed(Duration timeout) {
-    try {
-      return closed.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
-      throw new AssertionError("relay did not close " + id + " within " + timeout.toMillis() + " ms");
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError("interrupted waiting for CLOSED of " + id, e);
-    } catch (ExecutionException e) {
-      throw new AssertionError("subscription " + id + " failed", e.getCause());
-    }
+    return Futures.await(closed, timeout, "CLOSED of " + id);
   }
 
   void onEvent(Event event) {

@@ -1,11 +1,11 @@
 package dev.graspsync.it.host;
 
+import dev.graspsync.it.harness.ChildJvm;
+import dev.graspsync.it.harness.ChildProcess;
 import dev.graspsync.it.harness.NodeScripts;
 import dev.graspsync.sync.GraspSyncPlugin;
-import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -18,11 +18,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.regex.Matcher;
@@ -30,116 +28,127 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The reference relay with grasp-sync as operators run it, in a JVM of its own: {@code
- * dev.graspsync.host.Main --config FILE}, the plugin loaded from its jar in a plugins
- * directory by the host's plugin loader. For tests where a crash is the point: {@link
- * #kill()} is {@code kill -9}. The host's classes come from this test's class path (the
- * reference host and its libraries, as installed), the plugin from its jar only.
+ * The reference relay as operators run it, in a JVM of its own: {@code
+ * dev.graspsync.host.Main --config FILE}, on a free loopback port, ready once it printed
+ * {@code listening on ws://...}. Two uses: a host with grasp-sync loaded from its jar in a
+ * plugins directory by the host's plugin loader (for tests where a crash is the point: {@link
+ * #kill()} is {@code kill -9}), and an open relay without plugins (the benchmarks' external
+ * relays). The host's classes come from this test's class path (the reference host and its
+ * libraries, as installed).
  */
 public final class HostProcess implements AutoCloseable {
-  private static final Pattern LISTENING = Pattern.compile("listening on ws://127\\.0\\.0\\.1:(\\d+)");
+  private static final String MAIN = "dev.graspsync.host.Main";
+  private static final Pattern LISTENING = Pattern.compile("listening on (ws://127\\.0\\.0\\.1:(\\d+))");
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
-  private static final String LOGBACK = """
-      <configuration>
-        <appender name="STDERR" class="ch.qos.logback.core.ConsoleAppender">
-          <target>System.err</target>
-          <encoder><pattern>%d{HH:mm:ss.SSS} %-5level [%thread] %logger{36} - %msg%n</pattern></encoder>
-        </appender>
-        <root level="INFO"><appender-ref ref="STDERR"/></root>
-        <logger name="io.netty" level="WARN"/>
-        <logger name="io.vertx" level="WARN"/>
-      </configuration>
-      """;
+  private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+  /** A test host syncs a few thousand events: a small heap, quick start-up. */
+  private static final List<String> TEST_HOST_JVM = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
-  private final Process process;
+  private final String name;
+  private final ChildProcess process;
+  private final String url;
   private final int port;
-  private final Path log;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  // created at the first GET: the benchmarks' relays are never asked over HTTP
+  private HttpClient http;
 
-  private HostProcess(Process process, int port, Path log) {
+  private HostProcess(String name, ChildProcess process, String url, int port) {
+    this.name = name;
     this.process = process;
+    this.url = url;
     this.port = port;
-    this.log = log;
   }
 
   /**
    * Starts a host on a free port with data in {@code dataDir}, public URL {@code ownUrl}, GRASP
-   * policy and grasp-sync enabled with {@code pluginSettings} (keys without the prefix).
+   * policy and grasp-sync enabled with {@code pluginSettings} (keys without the prefix). The
+   * plugin comes from {@code workDir/plugins} only, not from the class path.
    */
   public static HostProcess start(Path workDir, Path dataDir, String ownUrl, Map<String, String> pluginSettings,
       String name) {
+    Path plugins;
     try {
-      Path plugins = Files.createDirectories(workDir.resolve("plugins"));
+      plugins = Files.createDirectories(workDir.resolve("plugins"));
       Path jar = plugins.resolve("grasp-sync.jar");
       if (!Files.exists(jar)) {
         copyPluginJar(jar);
       }
-      StringBuilder config = new StringBuilder()
-          .append("relay.port=0\n")
-          .append("relay.url=").append(ownUrl).append('\n')
-          .append("relay.policy=grasp\n")
-          .append("relay.data-dir=").append(dataDir).append('\n')
-          .append("relay.plugins-dir=").append(plugins).append('\n')
-          .append("relay.plugins=").append(GraspSyncPlugin.ID).append('\n')
-          .append("relay.verify-threads=1\n")
-          .append("relay.shutdown-grace-seconds=2\n");
-      pluginSettings.forEach((k, v) -> config.append("plugins.grasp-sync.").append(k).append('=').append(v).append('\n'));
-      Path configFile = Files.writeString(workDir.resolve(name + ".properties"), config.toString());
-      Path log = NodeScripts.logDir().resolve("host-" + name + "-" + ProcessHandle.current().pid() + "-"
-          + System.nanoTime() + ".log");
-      // this class path carries the tests' logback-test.xml (stdout); the host logs to stderr
-      Path logback = Files.writeString(workDir.resolve("host-logback.xml"), LOGBACK);
-      String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-      ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-          "-Dlogback.configurationFile=" + logback, "-cp", hostClassPath(), "dev.graspsync.host.Main", "--config", configFile.toString())
-          .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
-      Process process = pb.start();
-      return new HostProcess(process, awaitListening(process, log), log);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    Map<String, String> config = new LinkedHashMap<>();
+    config.put("relay.port", "0");
+    config.put("relay.url", ownUrl);
+    config.put("relay.policy", "grasp");
+    config.put("relay.data-dir", dataDir.toString());
+    config.put("relay.plugins-dir", plugins.toString());
+    config.put("relay.plugins", GraspSyncPlugin.ID);
+    config.put("relay.verify-threads", "1");
+    config.put("relay.shutdown-grace-seconds", "2");
+    pluginSettings.forEach((k, v) -> config.put("plugins.grasp-sync." + k, v));
+    Path log = NodeScripts.logDir().resolve("host-" + name + "-" + ProcessHandle.current().pid() + "-"
+        + System.nanoTime() + ".log");
+    return launch(name, workDir, config, TEST_HOST_JVM, ChildJvm.classPathWithout(pluginLocation()),
+        ChildJvm.logbackConfig(workDir, "INFO"), log);
   }
 
-  private static int awaitListening(Process process, Path log) {
-    BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-    CompletableFuture<String> line = CompletableFuture.supplyAsync(() -> {
-      try {
-        return out.readLine();
-      } catch (IOException e) {
-        return null;
-      }
-    });
+  /**
+   * An open relay without plugins and without a per-connection rate limit, data in {@code
+   * workDir/name}, log in {@code workDir/logs/name.log}: a public relay others publish to and
+   * sync from.
+   */
+  public static HostProcess openRelay(String name, Path workDir, String heap, Path logbackConfig) {
+    Map<String, String> config = new LinkedHashMap<>();
+    config.put("relay.host", "127.0.0.1");
+    config.put("relay.port", "0");
+    config.put("relay.data-dir", workDir.resolve(name).toAbsolutePath().toString());
+    config.put("relay.policy", "open");
+    config.put("relay.events-per-second", "1000000");
+    config.put("relay.events-burst", "10000000");
+    return launch(name, workDir, config, List.of("-Xmx" + heap, "-XX:+UseG1GC"), ChildJvm.classPath(), logbackConfig,
+        workDir.resolve("logs").resolve(name + ".log"));
+  }
+
+  private static HostProcess launch(String name, Path workDir, Map<String, String> config, List<String> jvmArgs,
+      String classPath, Path logbackConfig, Path log) {
+    Path configFile = workDir.resolve(name + ".properties");
     try {
-      String first = line.get(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-      Matcher m = first == null ? null : LISTENING.matcher(first);
-      if (m == null || !m.find()) {
-        throw new IllegalStateException("host did not start: " + first + "; log " + log + ":\n" + tail(log));
+      Files.createDirectories(workDir);
+      StringBuilder text = new StringBuilder();
+      config.forEach((k, v) -> text.append(k).append('=').append(v.replace("\\", "\\\\")).append('\n'));
+      Files.writeString(configFile, text, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    ChildProcess process = ChildProcess.command(ChildJvm.command(jvmArgs, logbackConfig, classPath, MAIN,
+            List.of("--config", configFile.toAbsolutePath().toString())))
+        .keepLines(LISTENING.asPredicate())
+        .start("host-" + name, log);
+    try {
+      Matcher m = LISTENING.matcher(process.awaitLine(START_TIMEOUT));
+      if (!m.find()) {
+        throw new IllegalStateException("unexpected readiness line");
       }
-      // keep draining stdout so the child never blocks on a full pipe
-      Thread drain = new Thread(() -> {
-        try {
-          while (out.readLine() != null) {
-            // nothing but the listening line is expected
-          }
-        } catch (IOException e) {
-          // the process ended
-        }
-      }, "host-stdout");
-      drain.setDaemon(true);
-      drain.start();
-      return Integer.parseInt(m.group(1));
-    } catch (Exception e) {
-      process.destroyForcibly();
-      throw e instanceof RuntimeException r ? r : new IllegalStateException("host did not start; log " + log, e);
+      return new HostProcess(name, process, m.group(1), Integer.parseInt(m.group(2)));
+    } catch (RuntimeException e) {
+      process.stop(Duration.ofSeconds(5));
+      throw new IllegalStateException("host " + name + " did not start: " + e.getMessage(), e);
     }
   }
 
   public String url() {
-    return "ws://127.0.0.1:" + port;
+    return url;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public long pid() {
+    return process.pid();
   }
 
   public Path log() {
-    return log;
+    return process.log();
   }
 
   public boolean isAlive() {
@@ -148,14 +157,7 @@ public final class HostProcess implements AutoCloseable {
 
   /** {@code kill -9}: no shutdown hook, no flush, no goodbye. */
   public void kill() {
-    process.destroyForcibly();
-    try {
-      if (!process.waitFor(30, TimeUnit.SECONDS)) {
-        throw new IllegalStateException("host did not die");
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    process.kill();
   }
 
   public String httpUrl() {
@@ -165,14 +167,21 @@ public final class HostProcess implements AutoCloseable {
   /** GET {@code path} on the host's own port (NIP-11 aside: /metrics, /health, plugin pages). */
   public HttpResponse<String> get(String path) {
     try {
-      return http.send(HttpRequest.newBuilder(new URI(httpUrl() + path)).timeout(Duration.ofSeconds(10)).build(),
+      return http().send(HttpRequest.newBuilder(new URI(httpUrl() + path)).timeout(Duration.ofSeconds(10)).build(),
           HttpResponse.BodyHandlers.ofString());
     } catch (IOException | URISyntaxException e) {
-      throw new IllegalStateException("GET " + path + " failed; host log " + log, e);
+      throw new IllegalStateException("GET " + path + " failed; host log " + log(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  private synchronized HttpClient http() {
+    if (http == null) {
+      http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    }
+    return http;
   }
 
   /** The Prometheus text at /metrics. */
@@ -194,36 +203,15 @@ public final class HostProcess implements AutoCloseable {
     return -1;
   }
 
+  /** Graceful stop (SIGTERM: the host's shutdown hook closes its store), forced after a grace period. */
   @Override
   public void close() {
-    if (process.isAlive()) {
-      process.destroy();
-      try {
-        if (!process.waitFor(15, TimeUnit.SECONDS)) {
-          process.destroyForcibly();
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        process.destroyForcibly();
-      }
-    }
+    process.stop(STOP_GRACE);
   }
 
   @Override
   public String toString() {
-    return "host process at " + url() + " (log " + log + ")";
-  }
-
-  /** This JVM's class path without grasp-sync: the plugin must come from the plugins directory. */
-  private static String hostClassPath() {
-    Path plugin = pluginLocation();
-    List<String> entries = new ArrayList<>();
-    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-      if (!entry.isEmpty() && !Path.of(entry).toAbsolutePath().equals(plugin)) {
-        entries.add(entry);
-      }
-    }
-    return String.join(File.pathSeparator, entries);
+    return "host process " + name + " at " + url + " (log " + log() + ")";
   }
 
   private static Path pluginLocation() {
@@ -248,15 +236,6 @@ public final class HostProcess implements AutoCloseable {
         Files.copy(p, jar);
         jar.closeEntry();
       }
-    }
-  }
-
-  private static String tail(Path log) {
-    try {
-      List<String> lines = Files.readAllLines(log);
-      return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-    } catch (IOException e) {
-      return "(unreadable)";
     }
   }
 }

@@ -3,7 +3,7 @@ package dev.graspsync.it.hostile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.graspsync.it.fixtures.BulkEvents;
-import dev.graspsync.it.fixtures.NostrSpec;
+import dev.graspsync.it.fixtures.BulkHistory;
 import dev.graspsync.it.harness.Eventually;
 import dev.graspsync.it.harness.Meters;
 import dev.graspsync.it.harness.NodeRelay;
@@ -21,7 +21,6 @@ import java.lang.management.MemoryMXBean;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -46,14 +45,8 @@ class HostileRelayTest extends SyncTestBase {
         "--mode", "garbage,bad-id,bad-sig,mismatch,unknown-sub,flood,huge",
         "--flood-count", Integer.toString(FLOOD), "--count", "20"));
     TcpFaultProxy hostileWire = proxy(hostile.url());
-    List<Event> history = new ArrayList<>(NostrSpec.create()
-        .announcement("repo", "besieged", List.of(hostileWire.url(), good.url(), OWN_URL), -200_000)
-        .sign());
-    List<Event> issues = BulkEvents.issues(BulkEvents.repoRef("besieged"), "bob", 100, BulkEvents.now() - 100_000, 1);
-    history.addAll(issues);
-    for (int i = 0; i < 100; i++) {
-      history.add(BulkEvents.comment(issues.get(i), "carol", "comment " + i, BulkEvents.now() - 90_000 + i));
-    }
+    List<Event> history = BulkHistory.repo("besieged", hostileWire.url(), good.url(), OWN_URL).issues(100).comments(100)
+        .sign().events();
     good.publish(vertx, history);
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     memory.gc();

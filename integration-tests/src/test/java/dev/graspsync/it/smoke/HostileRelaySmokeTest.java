@@ -9,32 +9,18 @@ import dev.graspsync.nostr.crypto.Verification;
 import dev.graspsync.nostr.event.Event;
 import dev.graspsync.nostr.filter.Filter;
 import dev.graspsync.nostr.message.RelayMessage;
-import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The hostile relay sends what each mode promises, judged by nostr-core (so its events are
  * known to be broken in exactly the intended way before e2e tests rely on them).
  */
-class HostileRelaySmokeTest {
+class HostileRelaySmokeTest extends VertxSmokeTest {
   private static final String REPO = "30617:" + "a".repeat(64) + ":hostile";
   private static final Filter FILTER = Filter.builder().kinds(Set.of(1621)).tag('a', Set.of(REPO)).build();
-  private static Vertx vertx;
-
-  @BeforeAll
-  static void startVertx() {
-    vertx = Vertx.vertx();
-  }
-
-  @AfterAll
-  static void stopVertx() {
-    vertx.close().await();
-  }
 
   private static List<Event> query(String... args) {
     try (NodeRelay relay = NodeRelay.hostileRelay(args);

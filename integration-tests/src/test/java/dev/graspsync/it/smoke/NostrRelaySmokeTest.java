@@ -12,31 +12,17 @@ import dev.graspsync.nostr.crypto.Keys;
 import dev.graspsync.nostr.event.Event;
 import dev.graspsync.nostr.filter.Filter;
 import dev.graspsync.nostr.message.RelayMessage;
-import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The @nostr-relay relay started by the harness serves NIP-01 with every knob the e2e suite uses. */
-class NostrRelaySmokeTest {
+class NostrRelaySmokeTest extends VertxSmokeTest {
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
-  private static Vertx vertx;
-
-  @BeforeAll
-  static void startVertx() {
-    vertx = Vertx.vertx();
-  }
-
-  @AfterAll
-  static void stopVertx() {
-    vertx.close().await();
-  }
 
   private static String repoSpec(int issues) {
     StringBuilder spec = new StringBuilder("[{\"type\":\"announcement\",\"ref\":\"repo\",\"d\":\"smoke\",\"relays\":[\"ws://127.0.0.1:1\"]}");

@@ -10,34 +10,20 @@ import dev.graspsync.it.harness.NostrTestClient;
 import dev.graspsync.it.harness.TcpFaultProxy;
 import dev.graspsync.nostr.event.Event;
 import dev.graspsync.nostr.filter.Filter;
-import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The fault proxy carries a relay's traffic, breaks it on demand and recovers on heal. */
-class TcpFaultProxySmokeTest {
+class TcpFaultProxySmokeTest extends VertxSmokeTest {
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
   private static final Filter NOTES = Filter.builder().kinds(Set.of(1)).build();
-  private static Vertx vertx;
   private NodeRelay relay;
   private TcpFaultProxy proxy;
   private Event note;
-
-  @BeforeAll
-  static void startVertx() {
-    vertx = Vertx.vertx();
-  }
-
-  @AfterAll
-  static void stopVertx() {
-    vertx.close().await();
-  }
 
   @BeforeEach
   void startRelayBehindProxy() {

@@ -3,7 +3,7 @@ package dev.graspsync.it.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.graspsync.it.fixtures.BulkEvents;
-import dev.graspsync.it.fixtures.NostrSpec;
+import dev.graspsync.it.fixtures.BulkHistory;
 import dev.graspsync.it.harness.Meters;
 import dev.graspsync.it.harness.TcpFaultProxy;
 import dev.graspsync.it.host.EmbeddedHost;
@@ -31,15 +31,10 @@ class ResumeTest extends SyncTestBase {
   void aRestartFetchesOnlyWhatIsNewNotTheHistory() {
     ReferenceRelay relay = referenceRelay();
     TcpFaultProxy wire = proxy(relay.url());
-    List<Event> history = new ArrayList<>(NostrSpec.create()
-        .announcement("repo", "resume", List.of(wire.url(), OWN_URL), -200_000)
-        .state("resume", -199_000)
-        .sign());
-    List<Event> issues = BulkEvents.issues(BulkEvents.repoRef("resume"), "bob", 300, BulkEvents.now() - 100_000, 1);
-    history.addAll(issues);
-    for (int i = 0; i < 100; i++) {
-      history.add(BulkEvents.comment(issues.get(i), "carol", "old comment " + i, BulkEvents.now() - 90_000 + i));
-    }
+    BulkHistory.Signed old = BulkHistory.repo("resume", wire.url(), OWN_URL).withState().issues(300).comments(100)
+        .sign();
+    List<Event> history = old.events();
+    List<Event> issues = old.issues();
     relay.publish(vertx, history);
     SyncSettings settings = SyncSettings.forTests(wire.url());
 

@@ -14,19 +14,27 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 /**
- * A batch's history subscription: events go to the host's ingest; its end becomes a batch
- * transition. The session pages the history itself, so its EOSE means every filter is done.
- * Every end is handled: the reference ignored CLOSED and left batches pending forever.
+ * One history subscription of a batch, covering some of its filters (as many as one REQ may
+ * carry): events go to the host's ingest; its end becomes a batch transition for those
+ * filters. The session pages the history itself, so its EOSE means they are done. Every end is
+ * handled: the reference ignored CLOSED and left batches pending forever.
  */
 final class HistoryListener implements SubscriptionListener {
   private final RelayBatches batches;
   private final long batchId;
   private final BatchPurpose purpose;
+  private final List<Integer> filterIndexes;
+  private final RequestShape shape;
+  private final long connection;
 
-  HistoryListener(RelayBatches batches, long batchId, BatchPurpose purpose) {
+  HistoryListener(RelayBatches batches, long batchId, BatchPurpose purpose, List<Integer> filterIndexes,
+      RequestShape shape, long connection) {
     this.batches = batches;
     this.batchId = batchId;
     this.purpose = purpose;
+    this.filterIndexes = List.copyOf(filterIndexes);
+    this.shape = shape;
+    this.connection = connection;
   }
 
   @Override
@@ -36,17 +44,23 @@ final class HistoryListener implements SubscriptionListener {
 
   @Override
   public void onOutcome(SubscriptionOutcome outcome) {
+    batches.historyEnded(connection);
     // a refusal for capacity lowers the relay's budget before the batch is retried under it
-    batches.onCapacityRefusal(outcome);
+    batches.onCapacityRefusal(outcome, shape);
     batches.batch(batchId).ifPresent(b -> {
-      BatchOutcome next = transition(batches.rules(), b, outcome, batches.now());
+      BatchOutcome next = transition(batches.rules(), b, filterIndexes, outcome, batches.now());
       batches.onBatchOutcome(next);
     });
   }
 
-  /** Pure: how a subscription's end moves its batch (the subscription covers every filter). */
+  /** Pure: how a subscription's end moves its batch, for a subscription covering every filter. */
   static BatchOutcome transition(BatchRules rules, Batch b, SubscriptionOutcome outcome, Instant now) {
-    List<Integer> all = IntStream.range(0, b.filters().size()).boxed().toList();
-    return rules.onHistoryEnded(b, all, HistoryEnd.of(outcome), now);
+    return transition(rules, b, IntStream.range(0, b.filters().size()).boxed().toList(), outcome, now);
+  }
+
+  /** Pure: how the end of a subscription covering {@code filterIndexes} moves its batch. */
+  static BatchOutcome transition(
+      BatchRules rules, Batch b, List<Integer> filterIndexes, SubscriptionOutcome outcome, Instant now) {
+    return rules.onHistoryEnded(b, filterIndexes, HistoryEnd.of(outcome), now);
   }
 }

@@ -19,17 +19,28 @@ final class LiveListener implements SubscriptionListener {
   private final LiveSubscriptions owner;
   private final List<Filter> filters;
   private final boolean catchUp;
+  private final RequestShape shape;
   private final int[] storedPerFilter;
   private boolean live;
   /** Set right after the session opened the subscription. */
   String subscriptionId = "";
 
   /** @param catchUp whether its stored events fill a gap (restart, reconnect) rather than a moment's overlap */
-  LiveListener(LiveSubscriptions owner, List<Filter> filters, boolean catchUp) {
+  LiveListener(LiveSubscriptions owner, List<Filter> filters, boolean catchUp, RequestShape shape) {
     this.owner = owner;
+    this.shape = shape;
     this.filters = List.copyOf(filters);
     this.catchUp = catchUp;
     this.storedPerFilter = new int[filters.size()];
+  }
+
+  /** Whether EOSE came: what follows is new, its stored events are all in. */
+  boolean isLive() {
+    return live;
+  }
+
+  RequestShape shape() {
+    return shape;
   }
 
   List<Filter> filters() {

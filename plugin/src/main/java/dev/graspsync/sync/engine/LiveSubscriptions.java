@@ -3,10 +3,12 @@ package dev.graspsync.sync.engine;
 import dev.graspsync.nostr.event.Event;
 import dev.graspsync.nostr.filter.Filter;
 import dev.graspsync.sync.batch.BatchPurpose;
+import dev.graspsync.sync.health.Backoff;
 import dev.graspsync.sync.plan.Consolidation;
 import dev.graspsync.sync.plan.ItemSet;
 import dev.graspsync.sync.plan.LiveBudget;
 import dev.graspsync.sync.plan.LiveLayout;
+import dev.graspsync.sync.plan.LivePacking;
 import dev.graspsync.sync.plan.LiveTail;
 import dev.graspsync.sync.session.RelaySession;
 import dev.graspsync.sync.session.SubscriptionOutcome;
@@ -30,14 +32,18 @@ import org.slf4j.LoggerFactory;
  * filters as the relay allows; a catch-up opens the confirmed items' subscriptions with the
  * catch-up's {@code since}, so the same REQ serves the gap and then stays live. The count never
  * passes the live budget: past it, everything is consolidated ({@link Consolidation}); what
- * still cannot fit is overflow, fetched every {@link #OVERFLOW_POLL} by a history query.
+ * still cannot fit is overflow, fetched by a history query every minute ({@link OverflowPoller}).
  */
 final class LiveSubscriptions {
   private static final Logger log = LoggerFactory.getLogger(LiveSubscriptions.class);
-  /** How often overflow filters are asked for what they missed. */
-  static final Duration OVERFLOW_POLL = Duration.ofSeconds(60);
   /** A relay that does not advertise max_limit is assumed to serve this many stored events a filter. */
   static final int ASSUMED_CAP = 100;
+  /** Live REQs left without EOSE asked again per connection, before giving up until the next. */
+  static final int MAX_UNANSWERED = 5;
+  /** The fresh subscription is replaced while it takes at most this share of the byte budget. */
+  static final int FRESH_SHARE = 4;
+  static final Duration UNANSWERED_BACKOFF = Duration.ofSeconds(5);
+  static final Duration UNANSWERED_BACKOFF_CAP = Duration.ofMinutes(10);
 
   /** What the live subscriptions need from the relay's work. */
   interface Owner {
@@ -46,8 +52,11 @@ final class LiveSubscriptions {
     /** History of these filters (each with its since), paged: a capped catch-up or an overflow poll. */
     void fetchHistory(List<Filter> filters);
 
+    /** Live coverage was lost until the next connection: tell the operator. */
+    void onLiveLost(String problem);
+
     /** A live subscription was refused: the owner may lower the budget. */
-    void onLiveRefused(SubscriptionOutcome outcome);
+    void onLiveRefused(SubscriptionOutcome outcome, RequestShape shape);
 
     void onChange();
   }
@@ -72,10 +81,13 @@ final class LiveSubscriptions {
   private ItemSet tail = ItemSet.EMPTY;
   private long tailSince = Long.MAX_VALUE;
   private Optional<Instant> tailStarted = Optional.empty();
-  private List<Filter> overflow = List.of();
-  private long overflowPolledAt;
-  private long generation;
+  private final OverflowPoller overflow;
   private long consolidations;
+  private int unanswered;
+  /** Changes on every consolidation and connection: a re-open scheduled before is void. */
+  private long layoutVersion;
+  private int largestRequestBytes;
+  private Optional<FreshPack> fresh = Optional.empty();
 
   LiveSubscriptions(Vertx vertx, String url, Clock clock, int chunkSize, Duration overlap, Duration lookback,
       Duration rateLimitCooldown, LiveTail tailRule, LiveBudget initialBudget, Owner owner) {
@@ -89,6 +101,7 @@ final class LiveSubscriptions {
     this.tailRule = tailRule;
     this.budget = initialBudget;
     this.owner = owner;
+    this.overflow = new OverflowPoller(vertx, clock, lookback, owner::fetchHistory);
   }
 
   // ---- connection ---------------------------------------------------------------------------
@@ -107,8 +120,11 @@ final class LiveSubscriptions {
     tail = ItemSet.EMPTY;
     tailSince = Long.MAX_VALUE;
     tailStarted = Optional.empty();
-    overflow = List.of();
-    generation++;
+    overflow.stop();
+    fresh = Optional.empty();
+    largestRequestBytes = 0;
+    unanswered = 0;
+    layoutVersion++;
   }
 
   /** A refusal showed lower limits: consolidate at once if what is open passes them. */
@@ -161,21 +177,68 @@ final class LiveSubscriptions {
     if (s.isEmpty() || tail.isEmpty()) {
       return;
     }
-    LiveLayout layout = LiveLayout.of(tail, chunkSize, tailSince, budget, Integer.MAX_VALUE);
+    LiveLayout layout = LiveLayout.of(tail, chunkSize, tailSince, maxLimit, budget, Integer.MAX_VALUE);
     List<List<Filter>> packs = layout.subscriptions();
     Duration age = Duration.between(tailStarted.orElse(now()), now());
     if (!tailRule.open(packs.size(), packs.isEmpty() ? 0 : packs.get(packs.size() - 1).size(),
         budget.filtersPerRequest(), historyPending, age)) {
       return;
     }
-    boolean catchUp = tailSince < now().minus(lookback).getEpochSecond();
+    if (topUpFresh(s.get())) {
+      return;
+    }
     if (Consolidation.onAdding(open.size(), packs.size(), budget.liveSubscriptions()) == Consolidation.Step.OPEN) {
-      packs.forEach(p -> openOne(s.get(), p, catchUp));
+      packs.forEach(p -> openOne(s.get(), p, isCatchUp(tailSince)));
       covered = covered.union(tail);
       clearTail();
     } else {
       consolidate(s.get(), Math.min(tailSince, consolidationSince()));
     }
+  }
+
+  /**
+   * Once history is done, new items trickle in a few at a time (new issues and patches, each
+   * its own batch). Opening a subscription for each would fill the budget with tiny ones and
+   * force consolidations, each re-serving the overlap. Instead one small "fresh" subscription
+   * takes them: it is replaced by one holding its items and the tail's, while that stays a
+   * single REQ of at most a quarter of the byte budget; past that it stays as it is and a new
+   * fresh one starts. Replacing costs its small REQ and the lookback, once per batch.
+   *
+   * @return whether the tail went into the fresh subscription
+   */
+  private boolean topUpFresh(RelaySession s) {
+    Optional<FreshPack> current = fresh.filter(p -> open.containsKey(p.listener().subscriptionId));
+    ItemSet merged = current.map(p -> p.items().union(tail)).orElse(tail);
+    // a fresh subscription still serving its stored events keeps its since; one that is live
+    // only needs the lookback
+    long since = current.map(p -> Math.min(tailSince,
+        p.listener().isLive() ? now().minus(lookback).getEpochSecond() : p.since())).orElse(tailSince);
+    LiveLayout layout = LiveLayout.of(merged, chunkSize, since, maxLimit, budget, Integer.MAX_VALUE);
+    if (layout.subscriptions().size() != 1
+        || LivePacking.encodedSize(layout.subscriptions().get(0)) > budget.bytesPerRequest() / FRESH_SHARE) {
+      fresh = Optional.empty();
+      return false;
+    }
+    int adding = current.isPresent() ? 0 : 1;
+    if (Consolidation.onAdding(open.size(), adding, budget.liveSubscriptions()) != Consolidation.Step.OPEN) {
+      return false;
+    }
+    current.ifPresent(p -> {
+      open.remove(p.listener().subscriptionId);
+      s.closeSubscription(p.listener().subscriptionId);
+    });
+    LiveListener listener = openOne(s, layout.subscriptions().get(0), isCatchUp(since));
+    fresh = Optional.of(new FreshPack(merged, since, listener));
+    covered = covered.union(tail);
+    clearTail();
+    return true;
+  }
+
+  /** The subscription new items are added to by replacing it; see {@link #topUpFresh}. */
+  private record FreshPack(ItemSet items, long since, LiveListener listener) {}
+
+  private boolean isCatchUp(long since) {
+    return since < now().minus(lookback).getEpochSecond();
   }
 
   /**
@@ -186,51 +249,34 @@ final class LiveSubscriptions {
   private void consolidate(RelaySession s, long since) {
     ItemSet all = covered.union(tail);
     consolidations++;
+    layoutVersion++;
     log.info("{}: consolidating {} live subscriptions ({} items)", url, open.size(), all.size());
     List.copyOf(open.keySet()).forEach(s::closeSubscription);
     open.clear();
-    LiveLayout layout = LiveLayout.of(all, chunkSize, since, budget, budget.liveSubscriptions());
-    boolean catchUp = since < now().minus(lookback).getEpochSecond();
-    layout.subscriptions().forEach(p -> openOne(s, p, catchUp));
+    fresh = Optional.empty();
+    LiveLayout layout = LiveLayout.of(all, chunkSize, since, maxLimit, budget, budget.liveSubscriptions());
+    layout.subscriptions().forEach(p -> openOne(s, p, isCatchUp(since)));
     covered = all;
     clearTail();
     setOverflow(layout.overflow(), since);
   }
 
   private void setOverflow(List<Filter> filters, long since) {
-    boolean started = overflow.isEmpty() && !filters.isEmpty();
-    overflow = filters;
-    if (filters.isEmpty()) {
-      return;
+    if (!filters.isEmpty()) {
+      log.warn("{}: {} filters do not fit in {} live subscriptions of {} filters; they are polled every {} s",
+          url, filters.size(), budget.liveSubscriptions(), budget.filtersPerRequest(),
+          OverflowPoller.INTERVAL.toSeconds());
     }
-    log.warn("{}: {} filters do not fit in {} live subscriptions of {} filters; they are polled every {} s",
-        url, filters.size(), budget.liveSubscriptions(), budget.filtersPerRequest(), OVERFLOW_POLL.toSeconds());
-    overflowPolledAt = since;
-    if (started) {
-      long gen = generation;
-      vertx.setPeriodic(OVERFLOW_POLL.toMillis(), id -> {
-        if (gen != generation || overflow.isEmpty()) {
-          vertx.cancelTimer(id);
-          return;
-        }
-        pollOverflow();
-      });
-      pollOverflow();
-    }
+    overflow.poll(filters, since);
   }
 
-  /** What the overflow filters missed since the last poll (less the lookback, for late arrivals). */
-  private void pollOverflow() {
-    long since = overflowPolledAt;
-    overflowPolledAt = now().minus(lookback).getEpochSecond();
-    owner.fetchHistory(overflow.stream().map(f -> f.withSince(since)).toList());
-  }
-
-  private void openOne(RelaySession s, List<Filter> filters, boolean catchUp) {
-    List<Filter> capped = maxLimit.isPresent() ? filters.stream().map(f -> f.withLimit(maxLimit.getAsInt())).toList() : filters;
-    LiveListener listener = new LiveListener(this, capped, catchUp);
-    listener.subscriptionId = s.openLive(capped, listener);
+  private LiveListener openOne(RelaySession s, List<Filter> filters, boolean catchUp) {
+    RequestShape shape = RequestShape.of(s.openSubscriptions(), filters);
+    largestRequestBytes = Math.max(largestRequestBytes, shape.bytes());
+    LiveListener listener = new LiveListener(this, filters, catchUp, shape);
+    listener.subscriptionId = s.openLive(filters, listener);
     open.put(listener.subscriptionId, listener);
+    return listener;
   }
 
   private void clearTail() {
@@ -247,6 +293,7 @@ final class LiveSubscriptions {
 
   /** EOSE: a filter served as many stored events as the relay's cap gets its history paged. */
   void onLiveCaughtUp(LiveListener listener) {
+    unanswered = 0;
     List<Filter> cut = listener.filtersAtCap(maxLimit.orElse(ASSUMED_CAP));
     if (!cut.isEmpty()) {
       log.info("{}: {} live filters reached the relay's cap before EOSE; paging their history", url, cut.size());
@@ -260,18 +307,40 @@ final class LiveSubscriptions {
     }
     log.info("{}: live subscription ended: {}", url, outcome);
     if (outcome instanceof SubscriptionOutcome.RateLimited) {
-      long gen = generation;
+      long version = layoutVersion;
       vertx.setTimer(Math.max(1, rateLimitCooldown.toMillis()), t -> {
-        if (gen == generation) {
+        if (version == layoutVersion) {
           session().ifPresent(s -> reopen(s, listener));
         }
       });
+    } else if (outcome instanceof SubscriptionOutcome.TimedOut) {
+      retryUnanswered(listener);
     } else if (outcome instanceof SubscriptionOutcome.Refused) {
       // the owner lowers the budget when the refusal was about capacity, and consolidation
       // brings the lost filters back; any other refusal leaves them to the next daily resync
-      owner.onLiveRefused(outcome);
+      owner.onLiveRefused(outcome, listener.shape());
     }
     owner.onChange();
+  }
+
+  /**
+   * No EOSE: the relay may have dropped the REQ without a word (some answer an oversize one
+   * with a NOTICE only). Asked again with backoff, a few times per connection; then its
+   * filters wait for the next connection or the daily resync, and the operator is told.
+   */
+  private void retryUnanswered(LiveListener listener) {
+    unanswered++;
+    if (unanswered > MAX_UNANSWERED) {
+      owner.onLiveLost("live subscription never answered (" + listener.filters().size() + " filters)");
+      return;
+    }
+    long version = layoutVersion;
+    vertx.setTimer(Math.max(1, Backoff.delay(unanswered, UNANSWERED_BACKOFF, UNANSWERED_BACKOFF_CAP).toMillis()), t -> {
+      // a consolidation since then laid its filters out again
+      if (version == layoutVersion) {
+        session().ifPresent(s -> reopen(s, listener));
+      }
+    });
   }
 
   private void reopen(RelaySession s, LiveListener ended) {
@@ -287,7 +356,18 @@ final class LiveSubscriptions {
     session().ifPresent(s -> consolidate(s, consolidationSince()));
   }
 
+  /** A bound the open REQs may pass changed (their size): lay everything out again under it. */
+  void relayout(LiveBudget b) {
+    budget = b;
+    consolidateNow();
+  }
+
   // ---- status -------------------------------------------------------------------------------
+
+  /** The largest live REQ sent on this connection: a NOTICE saying "too large" is about it. */
+  int largestRequestBytes() {
+    return largestRequestBytes;
+  }
 
   int openCount() {
     return open.size();

@@ -15,6 +15,7 @@ import dev.graspsync.sync.plan.ItemSetBuilder;
 import dev.graspsync.sync.plan.LabelledFilter;
 import dev.graspsync.sync.plan.Layer;
 import dev.graspsync.sync.plan.LiveBudget;
+import dev.graspsync.sync.plan.LivePacking;
 import dev.graspsync.sync.plan.LiveTail;
 import dev.graspsync.sync.plan.Planner;
 import dev.graspsync.sync.relay.RelayUrl;
@@ -31,9 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,11 +67,10 @@ final class RelayBatches implements LiveSubscriptions.Owner {
   private long nextBatchId;
   private boolean anyFailed;
   private Optional<RelaySession> session = Optional.empty();
-  private RelayLimitation limits = RelayLimitation.NONE;
-  /** What capacity refusals showed, below what NIP-11 said. */
-  private OptionalInt refusedSubscriptions = OptionalInt.empty();
-  private OptionalInt refusedFilters = OptionalInt.empty();
-  private OptionalInt refusedBytes = OptionalInt.empty();
+  private final RelayLimits limits;
+  /** History REQs open on this connection; a new connection starts from zero. */
+  private int historyOpen;
+  private long connection;
 
   RelayBatches(Vertx vertx, RelayUrl relay, RelayRecord restored, WorkerDeps deps, Runnable onChange,
       Consumer<String> onProblem) {
@@ -85,6 +83,7 @@ final class RelayBatches implements LiveSubscriptions.Owner {
     this.intake = new EventIntake(deps.host(), deps.metrics(), url);
     this.onChange = onChange;
     this.onProblem = onProblem;
+    this.limits = new RelayLimits(config, MAX_OPEN_BATCHES);
     this.live = new LiveSubscriptions(vertx, url, deps.clock(), config.filterChunkSize(), config.catchUpOverlap(),
         SessionConfig.defaults().liveLookback(), config.rateLimitCooldown(), LiveTail.DEFAULT, budget(), this);
     confirmed.addAll(ItemKeys.parse(restored.confirmed()));
@@ -109,10 +108,9 @@ final class RelayBatches implements LiveSubscriptions.Owner {
   /** A connection is open (and may take subscriptions once the worker says so). */
   void attach(RelaySession s, RelayLimitation relayLimits) {
     session = Optional.of(s);
-    limits = relayLimits;
-    refusedSubscriptions = OptionalInt.empty();
-    refusedFilters = OptionalInt.empty();
-    refusedBytes = OptionalInt.empty();
+    connection++;
+    historyOpen = 0;
+    limits.reset(relayLimits);
     anyFailed = false;
     live.attach(s, budget(), relayLimits.maxLimit());
   }
@@ -120,6 +118,8 @@ final class RelayBatches implements LiveSubscriptions.Owner {
   /** The connection is gone: every subscription with it; pending batches wait for the next one. */
   void detach() {
     session = Optional.empty();
+    connection++;
+    historyOpen = 0;
     live.detach();
     batches.values().removeIf(b -> b.purpose() == BatchPurpose.CATCH_UP);
     batches.replaceAll((id, b) -> batchRules.onDisconnected(b));
@@ -196,57 +196,63 @@ final class RelayBatches implements LiveSubscriptions.Owner {
   // ---- sending --------------------------------------------------------------------------------
 
   /**
-   * Sends queued batches while history slots are free ({@link LiveBudget#historySlots}), then
-   * lets the live tail open. Fetches for live coverage (capped catch-ups, overflow polls) go
-   * first: they concern items already confirmed.
+   * Sends queued batches, and retries whose time has come, while history slots are free
+   * ({@link LiveBudget#historySlots}), then lets the live tail open. Fetches for live coverage
+   * (capped catch-ups, overflow polls) go first: they concern items already confirmed.
    */
   private void sendQueued() {
     Optional<RelaySession> s = session.filter(RelaySession::isConnected);
     if (s.isEmpty()) {
       return;
     }
-    int slots = budget().historySlots();
-    List<Batch> queued = batches.values().stream().filter(b -> b.state() == BatchState.QUEUED)
+    LiveBudget budget = budget();
+    Instant now = now();
+    List<Batch> ready = batches.values().stream()
+        .filter(b -> b.state() == BatchState.QUEUED || batchRules.due(b, now))
         .sorted(Comparator.comparing((Batch b) -> b.purpose() != BatchPurpose.CATCH_UP).thenComparingLong(Batch::id))
         .toList();
-    int openNow = count(BatchState.OPEN::equals);
-    for (Batch b : queued) {
-      if (openNow >= slots) {
+    for (Batch b : ready) {
+      List<List<Integer>> requests = requests(b, budget);
+      // a batch needing more REQs than there are slots still goes, alone
+      if (historyOpen > 0 && historyOpen + requests.size() > budget.historySlots()) {
         break;
       }
-      send(s.get(), b);
-      openNow++;
+      send(s.get(), b, requests);
     }
     live.flush(batches.values().stream().anyMatch(b -> b.purpose() == BatchPurpose.INITIAL && b.state().pending()));
   }
 
-  private int count(Predicate<BatchState> state) {
-    return (int) batches.values().stream().filter(b -> state.test(b.state())).count();
+  /** The batch's unfinished filters, grouped into REQs the relay takes. */
+  private static List<List<Integer>> requests(Batch b, LiveBudget budget) {
+    List<Integer> unfinished = b.unfinishedFilters();
+    List<Filter> filters = unfinished.stream().map(i -> b.filters().get(i).filter()).toList();
+    return LivePacking.packIndexes(filters, budget.filtersPerRequest(), budget.bytesPerRequest()).stream()
+        .map(group -> group.stream().map(unfinished::get).toList()).toList();
   }
 
-  private void send(RelaySession s, Batch b) {
+  private void send(RelaySession s, Batch b, List<List<Integer>> requests) {
     Batch sent = batchRules.sent(b, now());
     batches.put(b.id(), sent);
-    // every filter: the listener's end covers all of them (finished ones cost one EOSE)
-    List<Filter> filters = sent.filters().stream().map(LabelledFilter::filter).toList();
-    s.openHistory(filters, new HistoryListener(this, b.id(), b.purpose()));
+    for (List<Integer> group : requests) {
+      List<Filter> filters = group.stream().map(i -> sent.filters().get(i).filter()).toList();
+      RequestShape shape = RequestShape.of(s.openSubscriptions(), filters);
+      historyOpen++;
+      s.openHistory(filters, new HistoryListener(this, b.id(), b.purpose(), group, shape, connection));
+    }
     if (b.purpose() == BatchPurpose.INITIAL) {
       live.afterHistorySent(b.items());
     }
   }
 
-  private LiveBudget budget() {
-    return LiveBudget.of(config.consolidationThreshold(), lowest(limits.maxSubscriptions(), refusedSubscriptions),
-        lowest(limits.maxFilters(), refusedFilters), config.maxFiltersPerSubscription(),
-        lowest(limits.maxMessageLength(), refusedBytes), MAX_OPEN_BATCHES);
+  /** A history REQ ended (any way): its slot is free, unless it belonged to an earlier connection. */
+  void historyEnded(long ofConnection) {
+    if (ofConnection == connection && historyOpen > 0) {
+      historyOpen--;
+    }
   }
 
-  private static OptionalInt lowest(OptionalInt advertised, OptionalInt refused) {
-    if (refused.isEmpty()) {
-      return advertised;
-    }
-    return advertised.isPresent() && advertised.getAsInt() > 0
-        ? OptionalInt.of(Math.min(advertised.getAsInt(), refused.getAsInt())) : refused;
+  private LiveBudget budget() {
+    return limits.budget();
   }
 
   // ---- what the subscriptions report -----------------------------------------------------------
@@ -269,8 +275,14 @@ final class RelayBatches implements LiveSubscriptions.Owner {
   }
 
   @Override
-  public void onLiveRefused(SubscriptionOutcome outcome) {
-    if (!onCapacityRefusal(outcome)) {
+  public void onLiveLost(String problem) {
+    log.warn("{}: {}", url, problem);
+    onProblem.accept(problem);
+  }
+
+  @Override
+  public void onLiveRefused(SubscriptionOutcome outcome, RequestShape shape) {
+    if (!onCapacityRefusal(outcome, shape)) {
       String message = outcome instanceof SubscriptionOutcome.Refused r ? r.message() : outcome.toString();
       onProblem.accept("live subscription refused: CLOSED " + message);
       return;
@@ -279,12 +291,12 @@ final class RelayBatches implements LiveSubscriptions.Owner {
   }
 
   /**
-   * A CLOSED about capacity lowers this connection's budget to what the relay showed: the
-   * subscriptions it had accepted, or half the filters or bytes of the refused REQ.
+   * A CLOSED about capacity lowers this connection's budget ({@link RelayLimits#refused}) and
+   * lays the live subscriptions out again within it.
    *
    * @return whether the refusal was about capacity
    */
-  boolean onCapacityRefusal(SubscriptionOutcome outcome) {
+  boolean onCapacityRefusal(SubscriptionOutcome outcome, RequestShape shape) {
     if (!(outcome instanceof SubscriptionOutcome.Refused refused)) {
       return false;
     }
@@ -292,16 +304,24 @@ final class RelayBatches implements LiveSubscriptions.Owner {
     if (kind.isEmpty()) {
       return false;
     }
-    LiveBudget before = budget();
-    switch (kind.get()) {
-      case TOO_MANY_SUBSCRIPTIONS -> refusedSubscriptions = OptionalInt.of(
-          Math.max(2, Math.min(before.subscriptions() - 1, session.map(RelaySession::openSubscriptions).orElse(2))));
-      case TOO_MANY_FILTERS -> refusedFilters = OptionalInt.of(Math.max(1, before.filtersPerRequest() / 2));
-      case TOO_LARGE -> refusedBytes = OptionalInt.of(Math.max(1024, before.bytesPerRequest() / 2));
-    }
+    limits.refused(kind.get(), shape);
     log.warn("{}: relay refused for capacity ({}); budget now {}", url, refused.message(), budget());
     live.rebudget(budget());
     return true;
+  }
+
+  /**
+   * Some relays answer an oversize REQ with a NOTICE only, and the REQ dies without EOSE: a
+   * NOTICE saying "too large" lowers the byte bound below the largest live REQ sent.
+   */
+  void onNotice(String message) {
+    if (CapacityRefusal.classify(message).filter(k -> k == CapacityRefusal.TOO_LARGE).isEmpty()
+        || live.largestRequestBytes() == 0) {
+      return;
+    }
+    limits.tooLarge(live.largestRequestBytes());
+    log.warn("{}: relay says a message was too large ({}); budget now {}", url, message, budget());
+    live.relayout(budget());
   }
 
   Optional<Batch> batch(long id) {
@@ -354,10 +374,10 @@ final class RelayBatches implements LiveSubscriptions.Owner {
     vertx.setTimer(Math.max(1, (nanos + 999_999) / 1_000_000), t -> retry(batchId));
   }
 
+  /** The retry goes through {@link #sendQueued}, so retried batches too wait for a free history slot. */
   private void retry(long batchId) {
     Batch b = batches.get(batchId);
-    Optional<RelaySession> s = session.filter(RelaySession::isConnected);
-    if (b == null || s.isEmpty() || b.state() != BatchState.WAITING_RETRY) {
+    if (b == null || b.state() != BatchState.WAITING_RETRY) {
       return; // a reconnect re-issues it anyway
     }
     if (!batchRules.due(b, now())) {
@@ -365,7 +385,7 @@ final class RelayBatches implements LiveSubscriptions.Owner {
       b.retryAt().ifPresent(at -> scheduleRetry(batchId, at));
       return;
     }
-    send(s.get(), b);
+    sendQueued();
   }
 
   @Override

@@ -228,6 +228,7 @@ final class RelayWorker extends VerticleBase {
 
     @Override
     public void onNotice(String message) {
+      work.onNotice(message);
       if (NoticeClassifier.isRateLimit(message)) {
         health = health.onRateLimited(now(), healthRules);
         publishGauges();

@@ -19,8 +19,12 @@ import java.util.OptionalInt;
 public record LiveBudget(int subscriptions, int historySlots, int filtersPerRequest, int bytesPerRequest) {
   /** Many relays take WebSocket messages of 128 KiB; unadvertised limits are assumed that low. */
   public static final int DEFAULT_REQUEST_BYTES = 128 * 1024;
-  /** Room for {@code ["REQ","<id>",} and the brackets around the filters. */
-  static final int ENVELOPE_BYTES = 256;
+  /**
+   * Room for {@code ["REQ","<id>",} and the brackets around the filters, with a margin: a REQ
+   * over a relay's {@code max_message_length} is often dropped with a NOTICE only, which
+   * cannot be told apart from silence.
+   */
+  static final int ENVELOPE_BYTES = 1024;
 
   public LiveBudget {
     if (subscriptions < 2 || historySlots < 1 || historySlots >= subscriptions) {

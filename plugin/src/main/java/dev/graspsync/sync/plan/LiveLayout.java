@@ -3,6 +3,7 @@ package dev.graspsync.sync.plan;
 import dev.graspsync.nostr.filter.Filter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 /**
@@ -19,8 +20,20 @@ public record LiveLayout(List<List<Filter>> subscriptions, List<Filter> overflow
   }
 
   public static LiveLayout of(ItemSet items, int chunkSize, long since, LiveBudget budget, int maxSubscriptions) {
+    return of(items, chunkSize, since, OptionalInt.empty(), budget, maxSubscriptions);
+  }
+
+  /**
+   * @param limit {@code limit} on every filter (the relay's {@code max_limit}, so a filter cut
+   *     short at it is recognised); part of the filters before they are packed, so it counts
+   *     toward the REQ's size
+   */
+  public static LiveLayout of(
+      ItemSet items, int chunkSize, long since, OptionalInt limit, LiveBudget budget, int maxSubscriptions) {
     List<Filter> filters = FilterPlan.forItems(items, chunkSize, OptionalLong.of(since)).stream()
-        .map(LabelledFilter::filter).toList();
+        .map(LabelledFilter::filter)
+        .map(f -> limit.isPresent() ? f.withLimit(limit.getAsInt()) : f)
+        .toList();
     List<List<Filter>> packs = LivePacking.pack(filters, budget.filtersPerRequest(), budget.bytesPerRequest());
     if (packs.size() <= maxSubscriptions) {
       return new LiveLayout(packs, List.of());

@@ -17,17 +17,23 @@ public final class LivePacking {
    * is {@code filter-chunk-size}'s job, and a relay that refuses it says so.
    */
   public static List<List<Filter>> pack(List<Filter> filters, int maxFilters, int maxBytes) {
-    List<List<Filter>> out = new ArrayList<>();
-    List<Filter> current = new ArrayList<>();
+    return packIndexes(filters, maxFilters, maxBytes).stream()
+        .map(group -> group.stream().map(filters::get).toList()).toList();
+  }
+
+  /** {@link #pack}, as positions in {@code filters}: a batch tracks its filters by position. */
+  public static List<List<Integer>> packIndexes(List<Filter> filters, int maxFilters, int maxBytes) {
+    List<List<Integer>> out = new ArrayList<>();
+    List<Integer> current = new ArrayList<>();
     long bytes = 0;
-    for (Filter f : filters) {
-      int size = encodedSize(f);
+    for (int i = 0; i < filters.size(); i++) {
+      int size = encodedSize(filters.get(i));
       if (!current.isEmpty() && (current.size() >= maxFilters || bytes + size > maxBytes)) {
         out.add(List.copyOf(current));
         current = new ArrayList<>();
         bytes = 0;
       }
-      current.add(f);
+      current.add(i);
       bytes += size;
     }
     if (!current.isEmpty()) {
@@ -37,7 +43,15 @@ public final class LivePacking {
   }
 
   /** The filter's JSON and the comma before it. */
-  static int encodedSize(Filter f) {
+  public static int encodedSize(Filter f) {
     return f.toJson().length() + 1;
+  }
+
+  public static int encodedSize(List<Filter> filters) {
+    int sum = 0;
+    for (Filter f : filters) {
+      sum += encodedSize(f);
+    }
+    return sum;
   }
 }

@@ -36,6 +36,19 @@ class HistoryListenerTest {
   }
 
   @Test
+  void aBatchSplitOverSeveralRequestsCompletesWhenTheLastOneEnds() {
+    int n = sent.filters().size();
+    List<Integer> first = java.util.stream.IntStream.range(0, n / 2).boxed().toList();
+    List<Integer> rest = java.util.stream.IntStream.range(n / 2, n).boxed().toList();
+    BatchOutcome half = HistoryListener.transition(rules, sent, first, new SubscriptionOutcome.HistoryComplete(STATS), NOW);
+    assertThat(half).isInstanceOf(BatchOutcome.Waiting.class);
+    assertThat(half.batch().unfinishedFilters()).isEqualTo(rest);
+    BatchOutcome all = HistoryListener.transition(rules, half.batch(), rest,
+        new SubscriptionOutcome.HistoryComplete(STATS), NOW);
+    assertThat(all).isInstanceOf(BatchOutcome.Completed.class);
+  }
+
+  @Test
   void pageLimitStillCompletesWhatWasDelivered() {
     BatchOutcome out = HistoryListener.transition(rules, sent, new SubscriptionOutcome.PageLimitReached(STATS), NOW);
     assertThat(out).isInstanceOf(BatchOutcome.Completed.class);

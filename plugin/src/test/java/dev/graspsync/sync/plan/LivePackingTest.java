@@ -47,6 +47,17 @@ class LivePackingTest {
   }
 
   @Test
+  void indexesNameTheSameGroups() {
+    List<Filter> filters = new ArrayList<>();
+    for (int i = 0; i < 7; i++) {
+      filters.add(idsFilter(i * 10, 2));
+    }
+    assertThat(LivePacking.packIndexes(filters, 3, 1_000_000))
+        .containsExactly(List.of(0, 1, 2), List.of(3, 4, 5), List.of(6));
+    assertThat(LivePacking.encodedSize(filters)).isEqualTo(filters.stream().mapToInt(LivePacking::encodedSize).sum());
+  }
+
+  @Test
   void noFiltersNoRequests() {
     assertThat(LivePacking.pack(List.of(), 20, 1000)).isEmpty();
   }

@@ -1,10 +1,8 @@
 package dev.graspsync.it.bench.runs;
 
-import dev.graspsync.it.bench.infra.ChildJvm;
-import dev.graspsync.it.bench.infra.ChildRelay;
+import dev.graspsync.it.bench.infra.BenchHost;
 import dev.graspsync.it.bench.infra.CpuWindow;
 import dev.graspsync.it.bench.infra.HostLog;
-import dev.graspsync.it.bench.infra.HostProcess;
 import dev.graspsync.it.bench.infra.HostStatus;
 import dev.graspsync.it.bench.infra.ProxyCounts;
 import dev.graspsync.it.bench.infra.PublishResult;
@@ -12,6 +10,8 @@ import dev.graspsync.it.bench.report.LoadAverage;
 import dev.graspsync.it.bench.report.ResultRow;
 import dev.graspsync.it.bench.report.ResultTable;
 import dev.graspsync.it.bench.report.Verdict;
+import dev.graspsync.it.harness.ChildJvm;
+import dev.graspsync.it.host.HostProcess;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,8 +45,9 @@ public final class HistoryThroughputRun {
             + " relays); copies published",
         Figures.count(n) + " (" + Figures.mib(w.uniqueBytes) + " of JSON); " + Figures.count(published.accepted())));
 
-    HostStatus direct = HostProcess.directIngest(w.dir.resolve("direct"), HistoryWorld.OWN_URL, w.writeUniqueEvents(),
-        1024, w.settings.hostJvm("direct"), w.dir.resolve("logs").resolve("direct.log"), hostLogback(w));
+    HostStatus direct = BenchHost.directIngest(w.dir.resolve("direct"), HistoryWorld.OWN_URL, w.writeUniqueEvents(),
+        1024, Duration.ofMinutes(w.settings.timeoutMinutes()), w.settings.hostJvm("direct"),
+        w.dir.resolve("logs").resolve("direct.log"), hostLogback(w));
     double directRate = direct.get("total") / (direct.get("nanos") / 1e9);
     double directPerCpu = direct.get("total") / (direct.get("cpu") / 1e9);
     log.info("B1: direct ingest {} events/s ({})", directRate, direct.fields());
@@ -75,9 +76,9 @@ public final class HistoryThroughputRun {
 
     String load = LoadAverage.now();
     w.farm.resetWindows();
-    CpuWindow cpu = CpuWindow.open(w.relays.stream().map(ChildRelay::pid).toList());
+    CpuWindow cpu = CpuWindow.open(w.relays.stream().map(HostProcess::pid).toList());
     Path hostLog = w.dir.resolve("logs").resolve("host-b1.log");
-    HostProcess host = HostProcess.startSync(w.dir.resolve("host"), HistoryWorld.OWN_URL,
+    BenchHost host = BenchHost.startSync(w.dir.resolve("host"), HistoryWorld.OWN_URL,
         HostSettings.plugin(w.proxyUrls()), w.settings.hostJvm("b1"), hostLog, hostLogback(w));
     try {
       host.target(n);
@@ -150,7 +151,7 @@ public final class HistoryThroughputRun {
   }
 
   private static Map<String, Long> copy(HistoryWorld w, Path basedir, boolean verify) {
-    ChildRelay target = ChildRelay.start("copier-target-" + (verify ? "a" : "b"), w.dir, Map.of(), "768m", w.logback);
+    HostProcess target = HostProcess.openRelay("copier-target-" + (verify ? "a" : "b"), w.dir, "768m", w.logback);
     try {
       return NaiveCopier.run(basedir, target.url(), w.proxyUrls(), verify, w.dir.resolve("logs").resolve("copier.log"));
     } finally {

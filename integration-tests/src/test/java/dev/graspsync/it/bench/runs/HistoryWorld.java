@@ -7,12 +7,12 @@ import dev.graspsync.it.bench.fixtures.RepoHistory;
 import dev.graspsync.it.bench.fixtures.RepoHistoryGenerator;
 import dev.graspsync.it.bench.fixtures.RepoSpec;
 import dev.graspsync.it.bench.infra.BulkPublisher;
-import dev.graspsync.it.bench.infra.ChildJvm;
-import dev.graspsync.it.bench.infra.ChildRelay;
 import dev.graspsync.it.bench.infra.CountingProxy;
 import dev.graspsync.it.bench.infra.ProxyCounts;
 import dev.graspsync.it.bench.infra.ProxyFarm;
 import dev.graspsync.it.bench.infra.PublishResult;
+import dev.graspsync.it.harness.ChildJvm;
+import dev.graspsync.it.host.HostProcess;
 import dev.graspsync.nostr.crypto.Keys;
 import dev.graspsync.nostr.event.Event;
 import dev.graspsync.nostr.event.Nip34;
@@ -51,7 +51,7 @@ public final class HistoryWorld implements AutoCloseable {
   final Vertx vertx;
   final Path dir;
   final Path logback;
-  final List<ChildRelay> relays;
+  final List<HostProcess> relays;
   final ProxyFarm farm;
   final List<CountingProxy> proxies;
   final List<RepoHistory> repos;
@@ -59,7 +59,7 @@ public final class HistoryWorld implements AutoCloseable {
   final List<Event> unique;
   final long uniqueBytes;
 
-  private HistoryWorld(BenchSettings settings, Vertx vertx, Path dir, Path logback, List<ChildRelay> relays,
+  private HistoryWorld(BenchSettings settings, Vertx vertx, Path dir, Path logback, List<HostProcess> relays,
       ProxyFarm farm, List<CountingProxy> proxies, List<RepoHistory> repos, Map<Integer, List<Event>> perRelay,
       List<Event> unique) {
     this.settings = settings;
@@ -79,15 +79,15 @@ public final class HistoryWorld implements AutoCloseable {
     Path dir = settings.workDir().resolve("history");
     deleteTree(dir);
     Path logback = ChildJvm.logbackConfig(dir, "WARN");
-    List<ChildRelay> relays = new ArrayList<>();
+    List<HostProcess> relays = new ArrayList<>();
     ProxyFarm farm = new ProxyFarm(vertx);
     List<CountingProxy> proxies = new ArrayList<>();
     for (int i = 0; i < settings.b1Relays(); i++) {
-      ChildRelay relay = ChildRelay.start("external-" + i, dir, Map.of(), "768m", logback);
+      HostProcess relay = HostProcess.openRelay("external-" + i, dir, "768m", logback);
       relays.add(relay);
       proxies.add(farm.open(relay.url()));
     }
-    log.info("external relays {} behind proxies {}", relays.stream().map(ChildRelay::url).toList(),
+    log.info("external relays {} behind proxies {}", relays.stream().map(HostProcess::url).toList(),
         proxies.stream().map(CountingProxy::url).toList());
 
     long started = System.nanoTime();
@@ -171,7 +171,7 @@ public final class HistoryWorld implements AutoCloseable {
   @Override
   public void close() {
     farm.close();
-    relays.forEach(ChildRelay::close);
+    relays.forEach(HostProcess::close);
   }
 
   static void deleteTree(Path dir) {

@@ -2,13 +2,13 @@ package dev.graspsync.it.bench.runs;
 
 import dev.graspsync.it.bench.fixtures.FollowUpGenerator;
 import dev.graspsync.it.bench.fixtures.RepoHistory;
-import dev.graspsync.it.bench.infra.ChildRelay;
-import dev.graspsync.it.bench.infra.HostProcess;
+import dev.graspsync.it.bench.infra.BenchHost;
 import dev.graspsync.it.bench.infra.LivePublisher;
 import dev.graspsync.it.bench.report.LoadAverage;
 import dev.graspsync.it.bench.report.ResultRow;
 import dev.graspsync.it.bench.report.ResultTable;
 import dev.graspsync.it.bench.report.Verdict;
+import dev.graspsync.it.host.HostProcess;
 import dev.graspsync.nostr.event.Event;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,7 +32,7 @@ public final class LiveLatencyRun {
 
   private LiveLatencyRun() {}
 
-  public static void run(HistoryWorld w, HostProcess host, ResultTable table) {
+  public static void run(HistoryWorld w, BenchHost host, ResultTable table) {
     String load = LoadAverage.now();
     int rate = w.settings.b3Rate();
     int n = rate * w.settings.b3Seconds();
@@ -49,7 +49,7 @@ public final class LiveLatencyRun {
     }
     long[] sent = new long[n];
     long before = host.status().accepted();
-    try (LivePublisher publisher = new LivePublisher(w.vertx, w.relays.stream().map(ChildRelay::url).toList())) {
+    try (LivePublisher publisher = new LivePublisher(w.vertx, w.relays.stream().map(HostProcess::url).toList())) {
       host.watch();
       long start = System.nanoTime() + Duration.ofSeconds(1).toNanos();
       for (int i = 0; i < n; i++) {

@@ -2,8 +2,7 @@ package dev.graspsync.it.bench.runs;
 
 import dev.graspsync.it.bench.fixtures.FollowUpGenerator;
 import dev.graspsync.it.bench.fixtures.RepoHistory;
-import dev.graspsync.it.bench.infra.ChildRelay;
-import dev.graspsync.it.bench.infra.HostProcess;
+import dev.graspsync.it.bench.infra.BenchHost;
 import dev.graspsync.it.bench.infra.HostStatus;
 import dev.graspsync.it.bench.infra.LivePublisher;
 import dev.graspsync.it.bench.infra.ProxyCounts;
@@ -11,12 +10,13 @@ import dev.graspsync.it.bench.report.LoadAverage;
 import dev.graspsync.it.bench.report.ResultRow;
 import dev.graspsync.it.bench.report.ResultTable;
 import dev.graspsync.it.bench.report.Verdict;
+import dev.graspsync.it.harness.Poller;
+import dev.graspsync.it.host.HostProcess;
 import dev.graspsync.nostr.event.Event;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
@@ -39,7 +39,7 @@ public final class ResumeCostRun {
   private ResumeCostRun() {}
 
   /** Runs B2 and returns the restarted host, still running, for B3. */
-  public static HostProcess run(HistoryWorld w, Instant stoppedAt, ResultTable table) {
+  public static BenchHost run(HistoryWorld w, Instant stoppedAt, ResultTable table) {
     int n = w.settings.b2NewEvents();
     Duration downtime = Duration.ofSeconds(w.settings.b2DowntimeSeconds());
     long restartAt = System.nanoTime() + downtime.toNanos() - Duration.between(stoppedAt, Instant.now()).toNanos();
@@ -48,7 +48,7 @@ public final class ResumeCostRun {
     SplittableRandom random = new SplittableRandom(w.settings.seed() + 2);
     long bytes = 0;
     long copies = 0;
-    List<String> relayUrls = w.relays.stream().map(ChildRelay::url).toList();
+    List<String> relayUrls = w.relays.stream().map(HostProcess::url).toList();
     try (LivePublisher publisher = new LivePublisher(w.vertx, relayUrls)) {
       for (int i = 0; i < n; i++) {
         long due = firstAt + (i + 1) * interval;
@@ -70,10 +70,7 @@ public final class ResumeCostRun {
         }
       }
       long expected = copies;
-      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      while (publisher.oks() < expected && System.nanoTime() < deadline) {
-        Polling.sleep(Duration.ofMillis(20));
-      }
+      Poller.every(Duration.ofMillis(20)).until(Duration.ofSeconds(30), () -> publisher.oks() >= expected);
       log.info("B2: {} new events ({} copies, {} OKs) published while the host was down", n, copies, publisher.oks());
     }
     double down = Duration.between(stoppedAt, Instant.now()).toMillis() / 1000.0;
@@ -81,7 +78,7 @@ public final class ResumeCostRun {
     String load = LoadAverage.now();
     w.farm.resetWindows();
     Path hostLog = w.dir.resolve("logs").resolve("host-b2.log");
-    HostProcess host = HostProcess.startSync(w.dir.resolve("host"), HistoryWorld.OWN_URL,
+    BenchHost host = BenchHost.startSync(w.dir.resolve("host"), HistoryWorld.OWN_URL,
         HostSettings.plugin(w.proxyUrls()), w.settings.hostJvm("b2"), hostLog, HistoryThroughputRun.hostLogback(w));
     host.target(n);
     Optional<HostStatus> done = Polling.until(host, Duration.ofMinutes(w.settings.timeoutMinutes()),

@@ -6,12 +6,10 @@ import dev.graspsync.it.bench.fixtures.HistoryMix;
 import dev.graspsync.it.bench.fixtures.RepoHistory;
 import dev.graspsync.it.bench.fixtures.RepoHistoryGenerator;
 import dev.graspsync.it.bench.fixtures.RepoSpec;
+import dev.graspsync.it.bench.infra.BenchHost;
 import dev.graspsync.it.bench.infra.BulkPublisher;
-import dev.graspsync.it.bench.infra.ChildJvm;
-import dev.graspsync.it.bench.infra.ChildRelay;
 import dev.graspsync.it.bench.infra.CountingProxy;
 import dev.graspsync.it.bench.infra.HeapHistogram;
-import dev.graspsync.it.bench.infra.HostProcess;
 import dev.graspsync.it.bench.infra.HostStatus;
 import dev.graspsync.it.bench.infra.ProxyFarm;
 import dev.graspsync.it.bench.infra.PublishResult;
@@ -19,6 +17,8 @@ import dev.graspsync.it.bench.report.LoadAverage;
 import dev.graspsync.it.bench.report.ResultRow;
 import dev.graspsync.it.bench.report.ResultTable;
 import dev.graspsync.it.bench.report.Verdict;
+import dev.graspsync.it.harness.ChildJvm;
+import dev.graspsync.it.host.HostProcess;
 import dev.graspsync.nostr.crypto.Keys;
 import dev.graspsync.nostr.event.Event;
 import io.vertx.core.Vertx;
@@ -57,12 +57,12 @@ public final class ScaleRun {
     Path dir = settings.workDir().resolve("scale");
     HistoryWorld.deleteTree(dir);
     Path logback = ChildJvm.logbackConfig(dir, "WARN");
-    List<ChildRelay> servers = new ArrayList<>();
+    List<HostProcess> servers = new ArrayList<>();
     try (ProxyFarm farm = new ProxyFarm(vertx)) {
-      ChildRelay bootstrap = ChildRelay.start("bootstrap", dir, Map.of(), "512m", logback);
+      HostProcess bootstrap = HostProcess.openRelay("bootstrap", dir, "512m", logback);
       servers.add(bootstrap);
       for (int s = 0; s < settings.b4Servers(); s++) {
-        servers.add(ChildRelay.start("server-" + s, dir, Map.of(), "768m", logback));
+        servers.add(HostProcess.openRelay("server-" + s, dir, "768m", logback));
       }
       CountingProxy bootstrapProxy = farm.open(bootstrap.url());
       List<CountingProxy> urls = new ArrayList<>();
@@ -76,7 +76,7 @@ public final class ScaleRun {
       farm.resetWindows();
       String load = LoadAverage.now();
 
-      HostProcess host = HostProcess.startSync(dir.resolve("host"), HistoryWorld.OWN_URL,
+      BenchHost host = BenchHost.startSync(dir.resolve("host"), HistoryWorld.OWN_URL,
           HostSettings.plugin(List.of(bootstrapProxy.url())), settings.hostJvm("b4"),
           dir.resolve("logs").resolve("host.log"), ChildJvm.logbackConfig(dir, "INFO"));
       try {
@@ -156,7 +156,7 @@ public final class ScaleRun {
         host.close();
       }
     } finally {
-      servers.forEach(ChildRelay::close);
+      servers.forEach(HostProcess::close);
     }
   }
 
@@ -164,8 +164,8 @@ public final class ScaleRun {
   private record Fixtures(long events, int listedUrls, int busiestUrlRepos) {}
 
   /** Generates in chunks (bounded driver memory) and publishes each chunk. */
-  private static Fixtures publishFixtures(BenchSettings settings, Vertx vertx, List<ChildRelay> servers,
-      List<CountingProxy> urls, ChildRelay bootstrap) {
+  private static Fixtures publishFixtures(BenchSettings settings, Vertx vertx, List<HostProcess> servers,
+      List<CountingProxy> urls, HostProcess bootstrap) {
     long started = System.nanoTime();
     long now = Instant.now().getEpochSecond();
     int rootsPerRepo = Math.max(1, settings.b4Roots() / settings.b4Repos());
