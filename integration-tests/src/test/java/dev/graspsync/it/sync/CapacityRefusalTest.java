@@ -38,32 +38,37 @@ class CapacityRefusalTest extends SyncTestBase {
   /** Four subscriptions a connection; the host starts from its own threshold of 70. */
   @Test
   void aRelayRefusingAFifthSubscriptionGetsEverythingSyncedAndLive() {
-    NodeRelay relay = nostrRelay("--refuse-subscriptions-over", "4", "--log-level", "DEBUG");
-    TcpFaultProxy wire = proxy(relay.url());
-    BulkHistory.Signed signed = publishHistory(relay, wire);
-    wire.delay(LATENCY);
-
-    EmbeddedHost host = startHost(settings(wire));
-
-    awaitStored(host, signed.events());
-    awaitCaughtUp(host, wire.url());
-    awaitRefusal(relay, wire);
-    assertThat(Meters.counter(host.meters(), "grasp.sync.batches.failed")).as("batches failed").isZero();
+    Synced synced = syncThroughRefusals("--refuse-subscriptions-over", "4", "--log-level", "DEBUG");
     // the last refusal may still be re-laying out: the count settles within the relay's limit
     Eventually.untilAsserted(SYNC_DEADLINE, () ->
-        assertThat(Meters.gaugeOr(host.meters(), "grasp.sync.relay.subscriptions", "relay", wire.url()))
-            .as("subscriptions the host holds on the relay").isBetween(1, 4));
+        assertThat(synced.subscriptions()).as("subscriptions the host holds on the relay").isBetween(1, 4));
 
-    assertLiveEventsArrive(relay, host, signed.issues());
-    assertThat(Meters.counter(host.meters(), "grasp.sync.batches.failed")).as("batches failed").isZero();
-    assertThat(Meters.gaugeOr(host.meters(), "grasp.sync.relay.subscriptions", "relay", wire.url()))
+    assertLiveEventsArrive(synced);
+    assertThat(synced.subscriptions())
         .as("subscriptions the host holds on the relay, live events flowing").isBetween(1, 4);
   }
 
   /** Five filters a REQ; the host packs up to 20 into a live subscription unless told less. */
   @Test
   void aRelayRefusingRequestsOfMoreThanFiveFiltersGetsEverythingSyncedAndLive() {
-    NodeRelay relay = nostrRelay("--refuse-filters-over", "5");
+    Synced synced = syncThroughRefusals("--refuse-filters-over", "5");
+
+    assertLiveEventsArrive(synced);
+  }
+
+  /** A host synced through a delaying proxy from a relay that refuses some REQs. */
+  private record Synced(NodeRelay relay, TcpFaultProxy wire, EmbeddedHost host, List<Event> issues) {
+    int subscriptions() {
+      return Meters.gaugeOr(host.meters(), "grasp.sync.relay.subscriptions", "relay", wire.url());
+    }
+  }
+
+  /**
+   * Starts a relay with {@code relayArgs} holding the repository and a host syncing from it, and
+   * waits until the host has the whole history, the relay has refused a REQ, and no batch failed.
+   */
+  private Synced syncThroughRefusals(String... relayArgs) {
+    NodeRelay relay = nostrRelay(relayArgs);
     TcpFaultProxy wire = proxy(relay.url());
     BulkHistory.Signed signed = publishHistory(relay, wire);
     wire.delay(LATENCY);
@@ -73,9 +78,11 @@ class CapacityRefusalTest extends SyncTestBase {
     awaitStored(host, signed.events());
     awaitCaughtUp(host, wire.url());
     awaitRefusal(relay, wire);
-    assertThat(Meters.counter(host.meters(), "grasp.sync.batches.failed")).as("batches failed").isZero();
+    assertNoBatchFailed(host);
+    return new Synced(relay, wire, host, signed.issues());
+  }
 
-    assertLiveEventsArrive(relay, host, signed.issues());
+  private static void assertNoBatchFailed(EmbeddedHost host) {
     assertThat(Meters.counter(host.meters(), "grasp.sync.batches.failed")).as("batches failed").isZero();
   }
 
@@ -104,15 +111,20 @@ class CapacityRefusalTest extends SyncTestBase {
     return signed;
   }
 
-  /** Comments on the newest and the oldest issue (L3 of the first and last batch) and a new issue (L2). */
-  private void assertLiveEventsArrive(NodeRelay relay, EmbeddedHost host, List<Event> issues) {
+  /**
+   * Comments on the newest and the oldest issue (L3 of the first and last batch) and a new issue
+   * (L2) reach the host, and still no batch failed.
+   */
+  private void assertLiveEventsArrive(Synced synced) {
+    List<Event> issues = synced.issues();
     List<Event> live = List.of(
         BulkEvents.comment(issues.get(0), "carol", "live on the newest issue", BulkEvents.now()),
         BulkEvents.comment(issues.get(ISSUES - 1), "carol", "live on the oldest issue", BulkEvents.now()),
         BulkEvents.issue(BulkEvents.repoRef("refusing"), "bob", "a live issue", BulkEvents.now()));
-    try (NostrTestClient client = NostrTestClient.connect(vertx, relay.url())) {
+    try (NostrTestClient client = NostrTestClient.connect(vertx, synced.relay().url())) {
       client.publishAll(live);
     }
-    awaitStored(host, live, LIVE_DEADLINE);
+    awaitStored(synced.host(), live, LIVE_DEADLINE);
+    assertNoBatchFailed(synced.host());
   }
 }

@@ -88,6 +88,7 @@ final class LiveSubscriptions {
   private long layoutVersion;
   private int largestRequestBytes;
   private Optional<FreshPack> fresh = Optional.empty();
+  private Optional<CachedLayout> tailLayout = Optional.empty();
 
   LiveSubscriptions(Vertx vertx, String url, Clock clock, int chunkSize, Duration overlap, Duration lookback,
       Duration rateLimitCooldown, LiveTail tailRule, LiveBudget initialBudget, Owner owner) {
@@ -177,8 +178,7 @@ final class LiveSubscriptions {
     if (s.isEmpty() || tail.isEmpty()) {
       return;
     }
-    LiveLayout layout = LiveLayout.of(tail, chunkSize, tailSince, maxLimit, budget, Integer.MAX_VALUE);
-    List<List<Filter>> packs = layout.subscriptions();
+    List<List<Filter>> packs = tailLayout().subscriptions();
     Duration age = Duration.between(tailStarted.orElse(now()), now());
     if (!tailRule.open(packs.size(), packs.isEmpty() ? 0 : packs.get(packs.size() - 1).size(),
         budget.filtersPerRequest(), historyPending, age)) {
@@ -278,6 +278,20 @@ final class LiveSubscriptions {
     open.put(listener.subscriptionId, listener);
     return listener;
   }
+
+  /**
+   * The tail laid out on its own, kept until the tail or the budget changes: flush runs after
+   * every batch outcome, and encoding the filters each time showed in the profile.
+   */
+  private LiveLayout tailLayout() {
+    if (tailLayout.isEmpty() || tailLayout.get().budget() != budget || tailLayout.get().items() != tail) {
+      tailLayout = Optional.of(new CachedLayout(tail, budget,
+          LiveLayout.of(tail, chunkSize, tailSince, maxLimit, budget, Integer.MAX_VALUE)));
+    }
+    return tailLayout.get().layout();
+  }
+
+  private record CachedLayout(ItemSet items, LiveBudget budget, LiveLayout layout) {}
 
   private void clearTail() {
     tail = ItemSet.EMPTY;

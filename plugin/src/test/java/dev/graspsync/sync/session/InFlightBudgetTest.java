@@ -9,25 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The host-wide budget on its own, with sessions played by plain event-loop contexts. */
-class InFlightBudgetTest {
-  private static Vertx vertx;
-
-  @BeforeAll
-  static void startVertx() {
-    vertx = Vertx.vertx();
-  }
-
-  @AfterAll
-  static void stopVertx() {
-    OnLoop.await(vertx.close());
-  }
-
+class InFlightBudgetTest extends SessionTestBase {
   /** Where each waiter's callback ran. */
   private final Map<String, Context> woken = new ConcurrentHashMap<>();
 
@@ -38,21 +23,6 @@ class InFlightBudgetTest {
   private static void take(InFlightBudget budget, int permits) {
     for (int i = 0; i < permits; i++) {
       assertThat(budget.tryAcquire()).as("permit %d", i + 1).isTrue();
-    }
-  }
-
-  private static void until(String what, BooleanSupplier condition) {
-    long deadline = System.nanoTime() + OnLoop.WAIT.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out waiting for: " + what);
-      }
-      try {
-        Thread.sleep(2);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError("interrupted waiting for: " + what);
-      }
     }
   }
 
@@ -94,13 +64,13 @@ class InFlightBudgetTest {
     // two permits free at the low mark: one set aside for each of the first two waiters
     assertThat(budget.waiting()).isEqualTo(1);
     assertThat(budget.inFlight()).isEqualTo(4);
-    until("the first two waiters ran", () -> woken.size() == 2);
+    OnLoop.poll("the first two waiters ran", () -> woken.size() == 2);
     assertThat(woken).containsOnlyKeys("first", "second");
     assertThat(woken.get("first")).isSameAs(a);
     assertThat(woken.get("second")).isSameAs(b);
 
     budget.release(2);
-    until("the third waiter ran", () -> woken.size() == 3);
+    OnLoop.poll("the third waiter ran", () -> woken.size() == 3);
     assertThat(woken.get("third")).isSameAs(a);
     assertThat(budget.inFlight()).isEqualTo(3);
     assertThat(budget.waiting()).isZero();
@@ -116,7 +86,7 @@ class InFlightBudgetTest {
     assertThat(budget.tryAcquire()).as("a permit is free, but it is the queued session's turn").isFalse();
 
     budget.release(1);
-    until("the queued session ran", () -> woken.containsKey("queued"));
+    OnLoop.poll("the queued session ran", () -> woken.containsKey("queued"));
     assertThat(budget.inFlight()).isEqualTo(3);
     assertThat(budget.tryAcquire()).as("the queue is empty again").isTrue();
   }
@@ -143,7 +113,7 @@ class InFlightBudgetTest {
 
     budget.await(waiter("late", vertx.getOrCreateContext()));
 
-    until("the late waiter ran", () -> woken.containsKey("late"));
+    OnLoop.poll("the late waiter ran", () -> woken.containsKey("late"));
     assertThat(budget.inFlight()).isEqualTo(3);
   }
 
@@ -166,8 +136,8 @@ class InFlightBudgetTest {
       t.context.runOnContext(v -> t.pump());
     }
 
-    until("every session got its permits", () -> takers.stream().allMatch(t -> t.got.get() == Taker.WANTS));
-    until("every permit came back", () -> budget.inFlight() == 0);
+    OnLoop.poll("every session got its permits", () -> takers.stream().allMatch(t -> t.got.get() == Taker.WANTS));
+    OnLoop.poll("every permit came back", () -> budget.inFlight() == 0);
     assertThat(most.get()).isLessThanOrEqualTo(8);
     assertThat(budget.waiting()).isZero();
   }

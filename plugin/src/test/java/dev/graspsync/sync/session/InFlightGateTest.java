@@ -7,24 +7,10 @@ import io.vertx.core.Vertx;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** One session's count against its own cap and the shared budget; each gate on its own loop. */
-class InFlightGateTest {
-  private static Vertx vertx;
-
-  @BeforeAll
-  static void startVertx() {
-    vertx = Vertx.vertx();
-  }
-
-  @AfterAll
-  static void stopVertx() {
-    OnLoop.await(vertx.close());
-  }
-
+class InFlightGateTest extends SessionTestBase {
   /** A gate on its own event loop; {@code onRoom} takes the permit set aside and says where it ran. */
   private static final class Session {
     final OnLoop loop = new OnLoop(vertx);
@@ -37,6 +23,11 @@ class InFlightGateTest {
         roomOn.set(Vertx.currentContext());
         take(1);
       });
+    }
+
+    /** Marks far above anything these tests take: only the shared budget pauses it. */
+    Session(InFlightBudget budget) {
+      this(256, 128, budget);
     }
 
     /** Takes {@code n} permits on the loop; false when one was refused. */
@@ -80,11 +71,10 @@ class InFlightGateTest {
   @Test
   void aSessionWaitsForTheSharedBudgetAndGetsRoomOnItsOwnContext() {
     InFlightBudget budget = new InFlightBudget(4, 2);
-    Session busy = new Session(256, 128, budget);
-    Session waiting = new Session(256, 128, budget);
+    Session busy = new Session(budget);
+    Session waiting = new Session(budget);
 
-    assertThat(busy.takeOnLoop(4)).isTrue();
-    assertThat(waiting.takeOnLoop(1)).as("the budget is spent").isFalse();
+    spendAll(busy, waiting);
     assertThat(waiting.loop.call(waiting.gate::paused)).as("paused by the budget, far below its own cap").isTrue();
     assertThat(budget.waiting()).isEqualTo(1);
 
@@ -102,8 +92,8 @@ class InFlightGateTest {
   @Test
   void closingGivesBackEveryPermitHeldAndLateSettlesDoNotGiveThemBackTwice() {
     InFlightBudget budget = new InFlightBudget(4, 2);
-    Session dropped = new Session(256, 128, budget);
-    Session waiting = new Session(256, 128, budget);
+    Session dropped = new Session(budget);
+    Session waiting = new Session(budget);
     assertThat(dropped.takeOnLoop(3)).isTrue();
     assertThat(waiting.takeOnLoop(2)).as("one permit left for it").isFalse();
 
@@ -121,10 +111,9 @@ class InFlightGateTest {
   @Test
   void aWaitingSessionThatClosesLeavesTheQueue() {
     InFlightBudget budget = new InFlightBudget(4, 2);
-    Session busy = new Session(256, 128, budget);
-    Session leaving = new Session(256, 128, budget);
-    assertThat(busy.takeOnLoop(4)).isTrue();
-    assertThat(leaving.takeOnLoop(1)).isFalse();
+    Session busy = new Session(budget);
+    Session leaving = new Session(budget);
+    spendAll(busy, leaving);
 
     leaving.loop.run(leaving.gate::close);
     assertThat(budget.waiting()).isZero();
@@ -137,10 +126,9 @@ class InFlightGateTest {
   @Test
   void aSessionClosedAfterItWasWokenGivesBackThePermitSetAsideForIt() throws InterruptedException {
     InFlightBudget budget = new InFlightBudget(4, 2);
-    Session busy = new Session(256, 128, budget);
-    Session closing = new Session(256, 128, budget);
-    assertThat(busy.takeOnLoop(4)).isTrue();
-    assertThat(closing.takeOnLoop(1)).isFalse();
+    Session busy = new Session(budget);
+    Session closing = new Session(budget);
+    spendAll(busy, closing);
 
     // hold the closing session's loop so that its wake-up queues behind the close
     CountDownLatch holding = new CountDownLatch(1);
@@ -159,6 +147,12 @@ class InFlightGateTest {
 
     closing.loop.until("the permit set aside came back", () -> budget.inFlight() == 2);
     assertThat(closing.roomOn.get()).isNull();
+  }
+
+  /** {@code busy} takes the whole budget of four, so {@code refused} is refused its first permit and queues. */
+  private static void spendAll(Session busy, Session refused) {
+    assertThat(busy.takeOnLoop(4)).isTrue();
+    assertThat(refused.takeOnLoop(1)).as("the budget is spent").isFalse();
   }
 
   private static void await(CountDownLatch latch) {

@@ -66,8 +66,13 @@ final class OnLoop {
 
   /** Polls {@code condition} on the loop until it holds; fails after the deadline. */
   void until(String what, BooleanSupplier condition) {
+    poll(what, () -> call(condition::getAsBoolean));
+  }
+
+  /** Polls a thread-safe {@code condition} from the calling thread until it holds; fails after the deadline. */
+  static void poll(String what, BooleanSupplier condition) {
     long deadline = System.nanoTime() + WAIT.toNanos();
-    while (!call(condition::getAsBoolean)) {
+    while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
         throw new AssertionError("timed out waiting for: " + what);
       }

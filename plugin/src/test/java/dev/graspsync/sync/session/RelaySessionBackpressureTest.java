@@ -6,30 +6,16 @@ import dev.graspsync.nostr.event.Event;
 import dev.graspsync.nostr.filter.Filter;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.HashSet;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** A relay that floods while the host ingests slowly: reading pauses, memory stays bounded. */
-class RelaySessionBackpressureTest {
+class RelaySessionBackpressureTest extends SessionTestBase {
   private static final int FLOOD = 50_000;
   private static final int MAX_IN_FLIGHT = 256;
-  private static Vertx vertx;
-
-  @BeforeAll
-  static void startVertx() {
-    vertx = Vertx.vertx();
-  }
-
-  @AfterAll
-  static void stopVertx() {
-    OnLoop.await(vertx.close());
-  }
 
   /** A host ingest that settles at most {@code perTick} events every 2 ms; lives on the session loop. */
   private static final class SlowSink {
@@ -52,8 +38,7 @@ class RelaySessionBackpressureTest {
 
   @Test
   void aFloodIsReadNoFasterThanTheHostIngests() {
-    TestRelay relay = TestRelay.start(vertx, TestRelay.flood(FLOOD));
-    OnLoop loop = new OnLoop(vertx);
+    TestRelay relay = relay(TestRelay.flood(FLOOD));
     SlowSink sink = new SlowSink();
     RelaySession session = loop.call(() -> RelaySession.builder(vertx, relay.url())
         .config(SessionConfig.defaults().withInFlight(MAX_IN_FLIGHT, MAX_IN_FLIGHT / 2)).build());
@@ -76,6 +61,5 @@ class RelaySessionBackpressureTest {
 
     loop.run(() -> vertx.cancelTimer(ticker));
     loop.await(session::close);
-    relay.close();
   }
 }
