@@ -181,6 +181,11 @@ final class RelayBatches implements LiveSubscriptions.Owner {
     return live.openCount();
   }
 
+  /** Subscriptions this connection may hold at most, history and live. */
+  int subscriptionLimit() {
+    return budget().subscriptions();
+  }
+
   int overflowFilters() {
     return live.overflowFilters();
   }

@@ -311,7 +311,8 @@ final class RelayWorker extends VerticleBase {
     deps.board().post(new RelayStatus(url, bootstrap, connection, health.health(), health.consecutiveFailures(),
         work == null ? 0 : work.confirmedItems(), work == null ? 0 : work.parkedItems(),
         work == null ? 0 : work.pendingBatches(), work == null ? 0 : work.liveSubscriptions(),
-        session.map(RelaySession::openSubscriptions).orElse(0), lastProblem,
+        session.map(RelaySession::openSubscriptions).orElse(0),
+        work == null ? 0 : work.subscriptionLimit(), work == null ? 0 : work.overflowFilters(), lastProblem,
         session.isPresent() ? Optional.empty() : health.nextAttemptAt(), lastHeartbeat));
     gauges.connection.set(connection.metricValue());
     gauges.health.set(health.health().metricValue());

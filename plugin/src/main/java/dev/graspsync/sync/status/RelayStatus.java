@@ -13,6 +13,8 @@ import java.util.Optional;
  * @param parkedItems items whose batch failed; retried at the next daily resync
  * @param lastProblem the last connection failure, drop or batch failure, made safe for display
  * @param nextAttempt when the next connection attempt is due, while disconnected
+ * @param subscriptionLimit subscriptions this connection may hold (threshold, NIP-11, refusals)
+ * @param liveOverflowFilters filters without a live subscription, polled every minute instead
  */
 public record RelayStatus(
     String relay,
@@ -25,6 +27,8 @@ public record RelayStatus(
     int pendingBatches,
     int liveSubscriptions,
     int openSubscriptions,
+    int subscriptionLimit,
+    int liveOverflowFilters,
     Optional<String> lastProblem,
     Optional<Instant> nextAttempt,
     Optional<Instant> lastHeartbeat) {}

@@ -59,6 +59,8 @@ public final class StatusJson {
     g.writeNumberField("pending_batches", r.pendingBatches());
     g.writeNumberField("live_subscriptions", r.liveSubscriptions());
     g.writeNumberField("open_subscriptions", r.openSubscriptions());
+    g.writeNumberField("subscription_limit", r.subscriptionLimit());
+    g.writeNumberField("live_overflow_filters", r.liveOverflowFilters());
     optionalString(g, "last_problem", r.lastProblem());
     optionalString(g, "next_attempt", r.nextAttempt().map(Instant::toString));
     optionalString(g, "last_heartbeat", r.lastHeartbeat().map(Instant::toString));

@@ -14,17 +14,17 @@ final class StatusFixtures {
   private StatusFixtures() {}
 
   static RelayStatus live(String url) {
-    return new RelayStatus(url, true, ConnectionState.CONNECTED, Health.HEALTHY, 0, 25, 0, 0, 4, 4,
+    return new RelayStatus(url, true, ConnectionState.CONNECTED, Health.HEALTHY, 0, 25, 0, 0, 4, 4, 70, 0,
         Optional.empty(), Optional.empty(), Optional.of(NOW.minusSeconds(20)));
   }
 
   static RelayStatus syncing(String url) {
-    return new RelayStatus(url, false, ConnectionState.SYNCING, Health.HEALTHY, 0, 3, 0, 2, 2, 4,
+    return new RelayStatus(url, false, ConnectionState.SYNCING, Health.HEALTHY, 0, 3, 0, 2, 2, 4, 20, 3,
         Optional.empty(), Optional.empty(), Optional.empty());
   }
 
   static RelayStatus failing(String url, Health health, String problem) {
-    return new RelayStatus(url, false, ConnectionState.DISCONNECTED, health, 6, 0, 9, 1, 0, 0,
+    return new RelayStatus(url, false, ConnectionState.DISCONNECTED, health, 6, 0, 9, 1, 0, 0, 70, 0,
         Optional.of(problem), Optional.of(NOW.plusSeconds(300)), Optional.of(NOW.minusSeconds(86_400)));
   }
 
