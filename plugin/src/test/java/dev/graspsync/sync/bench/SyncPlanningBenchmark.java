@@ -9,6 +9,8 @@ import dev.graspsync.sync.index.RepoRef;
 import dev.graspsync.sync.plan.FilterPlan;
 import dev.graspsync.sync.plan.ItemSet;
 import dev.graspsync.sync.plan.LabelledFilter;
+import dev.graspsync.sync.plan.LiveBudget;
+import dev.graspsync.sync.plan.LiveLayout;
 import dev.graspsync.sync.plan.PlanDiff;
 import dev.graspsync.sync.plan.Planner;
 import dev.graspsync.sync.plan.RelayTarget;
@@ -20,6 +22,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -54,6 +57,10 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgs = {"-Xms6g", "-Xmx6g"})
 public class SyncPlanningBenchmark {
+  /** The reference host's limits: 100 subscriptions, 100 filters and 512 KiB a REQ. */
+  private static final LiveBudget LIVE_BUDGET =
+      LiveBudget.of(70, OptionalInt.of(100), OptionalInt.of(100), 20, OptionalInt.of(524_288), 4);
+
   private static final int RELAYS = 200;
   private static final int RELAYS_PER_REPO = 5;
   private static final int CHUNK = 100;
@@ -163,6 +170,12 @@ public class SyncPlanningBenchmark {
   }
 
   /** Live path per accepted root event: index update, touched targets, new work, filters. */
+  /** What a consolidation of the busiest relay lays out: its filters packed into REQs. */
+  @Benchmark
+  public LiveLayout liveLayoutOneRelay() {
+    return LiveLayout.of(bigRelaySet, CHUNK, 1_800_000_000L, OptionalInt.of(5000), LIVE_BUDGET, LIVE_BUDGET.liveSubscriptions());
+  }
+
   @Benchmark
   public int incrementalRootEvent() {
     String ref = repoRefs.get(next++ % repoRefs.size());
@@ -177,7 +190,9 @@ public class SyncPlanningBenchmark {
     return filters;
   }
 
+  /** Optional argument: a regular expression of the benchmarks to run, e.g. {@code liveLayout.*}. */
   public static void main(String[] args) throws RunnerException {
-    new Runner(new OptionsBuilder().include(SyncPlanningBenchmark.class.getSimpleName()).build()).run();
+    String only = args.length > 0 ? "." + args[0] : "";
+    new Runner(new OptionsBuilder().include(SyncPlanningBenchmark.class.getSimpleName() + only).build()).run();
   }
 }
