@@ -69,6 +69,7 @@ final class LiveSubscriptions {
   private final Duration lookback;
   private final Duration rateLimitCooldown;
   private final LiveTail tailRule;
+  private final Duration unansweredBackoff;
   private final Owner owner;
 
   private Optional<RelaySession> session = Optional.empty();
@@ -77,10 +78,8 @@ final class LiveSubscriptions {
   private final Map<String, LiveListener> open = new LinkedHashMap<>();
   /** Items with an open subscription (or in overflow). */
   private ItemSet covered = ItemSet.EMPTY;
-  /** Items waiting for one, and the since their subscription must reach back to. */
-  private ItemSet tail = ItemSet.EMPTY;
-  private long tailSince = Long.MAX_VALUE;
-  private Optional<Instant> tailStarted = Optional.empty();
+  /** Items waiting for one. */
+  private final LiveWaitlist tail = new LiveWaitlist();
   private final OverflowPoller overflow;
   private long consolidations;
   private int unanswered;
@@ -88,10 +87,17 @@ final class LiveSubscriptions {
   private long layoutVersion;
   private int largestRequestBytes;
   private Optional<FreshPack> fresh = Optional.empty();
-  private Optional<CachedLayout> tailLayout = Optional.empty();
 
   LiveSubscriptions(Vertx vertx, String url, Clock clock, int chunkSize, Duration overlap, Duration lookback,
       Duration rateLimitCooldown, LiveTail tailRule, LiveBudget initialBudget, Owner owner) {
+    this(vertx, url, clock, chunkSize, overlap, lookback, rateLimitCooldown, tailRule, initialBudget, owner,
+        OverflowPoller.INTERVAL, UNANSWERED_BACKOFF);
+  }
+
+  /** With the overflow poll interval and the unanswered-REQ backoff base shortened (tests). */
+  LiveSubscriptions(Vertx vertx, String url, Clock clock, int chunkSize, Duration overlap, Duration lookback,
+      Duration rateLimitCooldown, LiveTail tailRule, LiveBudget initialBudget, Owner owner,
+      Duration overflowInterval, Duration unansweredBackoff) {
     this.vertx = vertx;
     this.url = url;
     this.clock = clock;
@@ -100,9 +106,10 @@ final class LiveSubscriptions {
     this.lookback = lookback;
     this.rateLimitCooldown = rateLimitCooldown;
     this.tailRule = tailRule;
+    this.unansweredBackoff = unansweredBackoff;
     this.budget = initialBudget;
     this.owner = owner;
-    this.overflow = new OverflowPoller(vertx, clock, lookback, owner::fetchHistory);
+    this.overflow = new OverflowPoller(vertx, clock, lookback, overflowInterval, owner::fetchHistory);
   }
 
   // ---- connection ---------------------------------------------------------------------------
@@ -118,9 +125,7 @@ final class LiveSubscriptions {
     session = Optional.empty();
     open.clear();
     covered = ItemSet.EMPTY;
-    tail = ItemSet.EMPTY;
-    tailSince = Long.MAX_VALUE;
-    tailStarted = Optional.empty();
+    tail.clear();
     overflow.stop();
     fresh = Optional.empty();
     largestRequestBytes = 0;
@@ -150,49 +155,48 @@ final class LiveSubscriptions {
 
   private void add(ItemSet adding, long since) {
     // a retried or re-sent batch is already covered: one subscription per item is enough
-    ItemSet items = adding.minus(covered, tail);
+    ItemSet items = adding.minus(covered, tail.items());
     if (items.isEmpty()) {
       return;
     }
-    if (tail.isEmpty()) {
-      tailStarted = Optional.of(now());
+    if (tail.add(items, since, now())) {
       vertx.setTimer(Math.max(1, tailRule.maxAge().toMillis()), t -> owner.onChange());
     }
-    tail = tail.union(items);
-    tailSince = Math.min(tailSince, since);
   }
 
   /** Items whose history failed wait for the daily resync: no live subscription for them yet. */
   void forget(ItemSet items) {
-    if (!tail.isEmpty() && !items.isEmpty()) {
-      tail = tail.minus(items);
-      if (tail.isEmpty()) {
-        clearTail();
-      }
-    }
+    tail.forget(items);
   }
 
   /** Opens the tail's subscriptions when {@link LiveTail} says so. */
   void flush(boolean historyPending) {
     Optional<RelaySession> s = session();
-    if (s.isEmpty() || tail.isEmpty()) {
+    if (s.isEmpty() || !waiting()) {
       return;
     }
-    List<List<Filter>> packs = tailLayout().subscriptions();
-    Duration age = Duration.between(tailStarted.orElse(now()), now());
-    if (!tailRule.open(packs.size(), packs.isEmpty() ? 0 : packs.get(packs.size() - 1).size(),
-        budget.filtersPerRequest(), historyPending, age)) {
+    List<List<Filter>> packs = tail.layout(chunkSize, maxLimit, budget).subscriptions();
+    Duration age = tail.age(now());
+    int opening = tailRule.packsToOpen(packs.size(), packs.isEmpty() ? 0 : packs.get(packs.size() - 1).size(),
+        budget.filtersPerRequest(), historyPending, age);
+    if (opening == 0) {
       return;
     }
-    if (topUpFresh(s.get())) {
+    // the fresh subscription is laid out from items: carried filters go out as a pack instead
+    if (opening == packs.size() && !tail.hasCarried() && topUpFresh(s.get())) {
       return;
     }
-    if (Consolidation.onAdding(open.size(), packs.size(), budget.liveSubscriptions()) == Consolidation.Step.OPEN) {
-      packs.forEach(p -> openOne(s.get(), p, isCatchUp(tailSince)));
-      covered = covered.union(tail);
-      clearTail();
+    if (Consolidation.onAdding(open.size(), opening, budget.liveSubscriptions()) == Consolidation.Step.OPEN) {
+      packs.subList(0, opening).forEach(p -> openOne(s.get(), p, isCatchUp(tail.since())));
+      covered = covered.union(tail.items());
+      if (opening < packs.size()) {
+        // the since and the age of what waits stay those of its first batch
+        tail.carry(packs.get(packs.size() - 1));
+      } else {
+        tail.clear();
+      }
     } else {
-      consolidate(s.get(), Math.min(tailSince, consolidationSince()));
+      consolidate(s.get(), Math.min(tail.since(), consolidationSince()));
     }
   }
 
@@ -208,11 +212,11 @@ final class LiveSubscriptions {
    */
   private boolean topUpFresh(RelaySession s) {
     Optional<FreshPack> current = fresh.filter(p -> open.containsKey(p.listener().subscriptionId));
-    ItemSet merged = current.map(p -> p.items().union(tail)).orElse(tail);
+    ItemSet merged = current.map(p -> p.items().union(tail.items())).orElse(tail.items());
     // a fresh subscription still serving its stored events keeps its since; one that is live
     // only needs the lookback
-    long since = current.map(p -> Math.min(tailSince,
-        p.listener().isLive() ? now().minus(lookback).getEpochSecond() : p.since())).orElse(tailSince);
+    long since = current.map(p -> Math.min(tail.since(),
+        p.listener().isLive() ? now().minus(lookback).getEpochSecond() : p.since())).orElse(tail.since());
     LiveLayout layout = LiveLayout.of(merged, chunkSize, since, maxLimit, budget, Integer.MAX_VALUE);
     if (layout.subscriptions().size() != 1
         || LivePacking.encodedSize(layout.subscriptions().get(0)) > budget.bytesPerRequest() / FRESH_SHARE) {
@@ -229,8 +233,8 @@ final class LiveSubscriptions {
     });
     LiveListener listener = openOne(s, layout.subscriptions().get(0), isCatchUp(since));
     fresh = Optional.of(new FreshPack(merged, since, listener));
-    covered = covered.union(tail);
-    clearTail();
+    covered = covered.union(tail.items());
+    tail.clear();
     return true;
   }
 
@@ -247,7 +251,7 @@ final class LiveSubscriptions {
    * stored late (the catch-up overlap), not history.
    */
   private void consolidate(RelaySession s, long since) {
-    ItemSet all = covered.union(tail);
+    ItemSet all = covered.union(tail.items());
     consolidations++;
     layoutVersion++;
     log.info("{}: consolidating {} live subscriptions ({} items)", url, open.size(), all.size());
@@ -257,7 +261,7 @@ final class LiveSubscriptions {
     LiveLayout layout = LiveLayout.of(all, chunkSize, since, maxLimit, budget, budget.liveSubscriptions());
     layout.subscriptions().forEach(p -> openOne(s, p, isCatchUp(since)));
     covered = all;
-    clearTail();
+    tail.clear();
     setOverflow(layout.overflow(), since);
   }
 
@@ -265,7 +269,7 @@ final class LiveSubscriptions {
     if (!filters.isEmpty()) {
       log.warn("{}: {} filters do not fit in {} live subscriptions of {} filters; they are polled every {} s",
           url, filters.size(), budget.liveSubscriptions(), budget.filtersPerRequest(),
-          OverflowPoller.INTERVAL.toSeconds());
+          overflow.interval().toSeconds());
     }
     overflow.poll(filters, since);
   }
@@ -277,26 +281,6 @@ final class LiveSubscriptions {
     listener.subscriptionId = s.openLive(filters, listener);
     open.put(listener.subscriptionId, listener);
     return listener;
-  }
-
-  /**
-   * The tail laid out on its own, kept until the tail or the budget changes: flush runs after
-   * every batch outcome, and encoding the filters each time showed in the profile.
-   */
-  private LiveLayout tailLayout() {
-    if (tailLayout.isEmpty() || tailLayout.get().budget() != budget || tailLayout.get().items() != tail) {
-      tailLayout = Optional.of(new CachedLayout(tail, budget,
-          LiveLayout.of(tail, chunkSize, tailSince, maxLimit, budget, Integer.MAX_VALUE)));
-    }
-    return tailLayout.get().layout();
-  }
-
-  private record CachedLayout(ItemSet items, LiveBudget budget, LiveLayout layout) {}
-
-  private void clearTail() {
-    tail = ItemSet.EMPTY;
-    tailSince = Long.MAX_VALUE;
-    tailStarted = Optional.empty();
   }
 
   // ---- what the subscriptions report ---------------------------------------------------------
@@ -349,7 +333,7 @@ final class LiveSubscriptions {
       return;
     }
     long version = layoutVersion;
-    vertx.setTimer(Math.max(1, Backoff.delay(unanswered, UNANSWERED_BACKOFF, UNANSWERED_BACKOFF_CAP).toMillis()), t -> {
+    vertx.setTimer(Math.max(1, Backoff.delay(unanswered, unansweredBackoff, UNANSWERED_BACKOFF_CAP).toMillis()), t -> {
       // a consolidation since then laid its filters out again
       if (version == layoutVersion) {
         session().ifPresent(s -> reopen(s, listener));

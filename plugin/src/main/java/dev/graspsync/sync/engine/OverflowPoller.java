@@ -19,15 +19,22 @@ final class OverflowPoller {
   private final Vertx vertx;
   private final Clock clock;
   private final Duration lookback;
+  private final Duration interval;
   private final Consumer<List<Filter>> fetchHistory;
   private List<Filter> filters = List.of();
   private long polledAt;
   private OptionalLong timer = OptionalLong.empty();
 
   OverflowPoller(Vertx vertx, Clock clock, Duration lookback, Consumer<List<Filter>> fetchHistory) {
+    this(vertx, clock, lookback, INTERVAL, fetchHistory);
+  }
+
+  /** @param interval between polls; {@link #INTERVAL} but in tests */
+  OverflowPoller(Vertx vertx, Clock clock, Duration lookback, Duration interval, Consumer<List<Filter>> fetchHistory) {
     this.vertx = vertx;
     this.clock = clock;
     this.lookback = lookback;
+    this.interval = interval;
     this.fetchHistory = fetchHistory;
   }
 
@@ -40,7 +47,7 @@ final class OverflowPoller {
     }
     polledAt = since;
     if (timer.isEmpty()) {
-      timer = OptionalLong.of(vertx.setPeriodic(INTERVAL.toMillis(), id -> pollNow()));
+      timer = OptionalLong.of(vertx.setPeriodic(Math.max(1, interval.toMillis()), id -> pollNow()));
     }
     pollNow();
   }
@@ -53,6 +60,10 @@ final class OverflowPoller {
 
   int size() {
     return filters.size();
+  }
+
+  Duration interval() {
+    return interval;
   }
 
   private void pollNow() {

@@ -27,4 +27,19 @@ public record LiveTail(Duration maxAge) {
     }
     return packs > 1 || lastPackFilters >= filtersPerRequest || !historyPending || age.compareTo(maxAge) >= 0;
   }
+
+  /**
+   * How many of the tail's subscriptions open now ({@link #open} decides whether any): all of
+   * them once no history is pending or the tail has waited {@code maxAge}; while history runs,
+   * only the full ones. A partly filled last one keeps waiting for the next batches: opened, it
+   * would be a small REQ left behind every full one, filling the budget and forcing
+   * consolidations early.
+   */
+  public int packsToOpen(int packs, int lastPackFilters, int filtersPerRequest, boolean historyPending, Duration age) {
+    if (!open(packs, lastPackFilters, filtersPerRequest, historyPending, age)) {
+      return 0;
+    }
+    boolean all = !historyPending || age.compareTo(maxAge) >= 0 || lastPackFilters >= filtersPerRequest;
+    return all ? packs : packs - 1;
+  }
 }

@@ -27,7 +27,22 @@ class LiveTailTest {
   }
 
   @Test
+  void whileHistoryRunsOnlyFullSubscriptionsOpenAndAPartlyFilledLastOneWaits() {
+    assertThat(tail.packsToOpen(3, 4, 20, true, Duration.ofSeconds(3))).isEqualTo(2);
+    assertThat(tail.packsToOpen(3, 20, 20, true, Duration.ofSeconds(3))).isEqualTo(3);
+    assertThat(tail.packsToOpen(1, 8, 20, true, Duration.ofSeconds(3))).isZero();
+  }
+
+  @Test
+  void onceHistoryIsDoneOrTheTailIsOldEverySubscriptionOpens() {
+    assertThat(tail.packsToOpen(3, 4, 20, false, Duration.ZERO)).isEqualTo(3);
+    assertThat(tail.packsToOpen(3, 4, 20, true, Duration.ofSeconds(30))).isEqualTo(3);
+    assertThat(tail.packsToOpen(1, 3, 20, false, Duration.ZERO)).isEqualTo(1);
+  }
+
+  @Test
   void anEmptyTailNeverOpens() {
     assertThat(tail.open(0, 0, 20, false, Duration.ofHours(1))).isFalse();
+    assertThat(tail.packsToOpen(0, 0, 20, false, Duration.ofHours(1))).isZero();
   }
 }

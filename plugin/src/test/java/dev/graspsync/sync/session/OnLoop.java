@@ -10,16 +10,16 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /** Runs test code on one event-loop context (a session's owner) and waits for it from the test thread. */
-final class OnLoop {
-  static final Duration WAIT = Duration.ofSeconds(20);
+public final class OnLoop {
+  public static final Duration WAIT = Duration.ofSeconds(20);
 
   private final Context context;
 
-  OnLoop(Vertx vertx) {
+  public OnLoop(Vertx vertx) {
     this.context = vertx.getOrCreateContext();
   }
 
-  <T> T call(Supplier<T> work) {
+  public <T> T call(Supplier<T> work) {
     CompletableFuture<T> done = new CompletableFuture<>();
     context.runOnContext(
         v -> {
@@ -32,7 +32,7 @@ final class OnLoop {
     return get(done);
   }
 
-  void run(Runnable work) {
+  public void run(Runnable work) {
     call(
         () -> {
           work.run();
@@ -41,7 +41,7 @@ final class OnLoop {
   }
 
   /** Starts {@code work} on the loop and waits for the future it returns. */
-  <T> T await(Supplier<Future<T>> work) {
+  public <T> T await(Supplier<Future<T>> work) {
     CompletableFuture<T> done = new CompletableFuture<>();
     context.runOnContext(
         v -> {
@@ -60,17 +60,17 @@ final class OnLoop {
     return get(done);
   }
 
-  static <T> T await(Future<T> future) {
+  public static <T> T await(Future<T> future) {
     return get(future.toCompletionStage().toCompletableFuture());
   }
 
   /** Polls {@code condition} on the loop until it holds; fails after the deadline. */
-  void until(String what, BooleanSupplier condition) {
+  public void until(String what, BooleanSupplier condition) {
     poll(what, () -> call(condition::getAsBoolean));
   }
 
   /** Polls a thread-safe {@code condition} from the calling thread until it holds; fails after the deadline. */
-  static void poll(String what, BooleanSupplier condition) {
+  public static void poll(String what, BooleanSupplier condition) {
     long deadline = System.nanoTime() + WAIT.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {

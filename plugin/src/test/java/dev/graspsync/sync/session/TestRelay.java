@@ -24,30 +24,30 @@ import java.util.concurrent.TimeUnit;
  * TEST FIXTURE: a small scriptable relay on loopback, to play the external relays a session
  * meets, hostile ones included. Not a relay implementation: each test scripts what it says.
  * The default script ({@link #storedEvents}) answers REQs from a list, NIP-01 style, with a
- * per-filter cap.
+ * per-filter cap. Public for the engine's component tests.
  */
-final class TestRelay implements AutoCloseable {
+public final class TestRelay implements AutoCloseable {
 
   /** What the relay does with each message a client sends. Runs on the relay's event loop. */
-  interface Script {
+  public interface Script {
     default void onOpen(Connection connection) {}
 
     void onMessage(Connection connection, ClientMessage message);
   }
 
   /** One client connection, from the relay's side. */
-  static final class Connection {
+  public static final class Connection {
     final ServerWebSocket ws;
 
     Connection(ServerWebSocket ws) {
       this.ws = ws;
     }
 
-    void send(RelayMessage message) {
+    public void send(RelayMessage message) {
       ws.writeTextMessage(MessageCodec.encode(message));
     }
 
-    void sendRaw(String text) {
+    public void sendRaw(String text) {
       ws.writeTextMessage(text);
     }
 
@@ -78,7 +78,7 @@ final class TestRelay implements AutoCloseable {
     this.server = server;
   }
 
-  static TestRelay start(Vertx vertx, Script script) {
+  public static TestRelay start(Vertx vertx, Script script) {
     TestRelay[] holder = new TestRelay[1];
     HttpServer server =
         vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(0)
@@ -108,7 +108,7 @@ final class TestRelay implements AutoCloseable {
     return relay;
   }
 
-  String url() {
+  public String url() {
     return "ws://127.0.0.1:" + server.actualPort();
   }
 
@@ -116,11 +116,11 @@ final class TestRelay implements AutoCloseable {
     return server.actualPort();
   }
 
-  List<ClientMessage> received() {
+  public List<ClientMessage> received() {
     return List.copyOf(received);
   }
 
-  List<ClientMessage.Req> reqs() {
+  public List<ClientMessage.Req> reqs() {
     List<ClientMessage.Req> reqs = new ArrayList<>();
     for (ClientMessage m : received) {
       if (m instanceof ClientMessage.Req r) {
@@ -143,7 +143,7 @@ final class TestRelay implements AutoCloseable {
    * The stored events matching a REQ the way NIP-01 relays answer: per filter, newest first
    * (ties by id), at most min(limit, cap); one copy of each event per REQ.
    */
-  static List<Event> query(List<Event> stored, List<Filter> filters, int cap) {
+  public static List<Event> query(List<Event> stored, List<Filter> filters, int cap) {
     Map<String, Event> out = new LinkedHashMap<>();
     for (Filter f : filters) {
       int limit = Math.min(f.limit().orElse(cap), cap);
@@ -187,7 +187,7 @@ final class TestRelay implements AutoCloseable {
   }
 
   /** Answers every REQ from {@code stored} (at most {@code cap} events a filter), then EOSE. */
-  static Script storedEvents(List<Event> stored, int cap) {
+  public static Script storedEvents(List<Event> stored, int cap) {
     return (connection, message) -> {
       if (message instanceof ClientMessage.Req req) {
         for (Event e : query(stored, req.filters(), cap)) {
