@@ -18,15 +18,13 @@ import dev.graspsync.sync.plan.LiveTail;
 import dev.graspsync.sync.session.OnLoop;
 import dev.graspsync.sync.session.RelaySession;
 import dev.graspsync.sync.session.SessionConfig;
+import dev.graspsync.sync.session.SessionTestBase;
 import dev.graspsync.sync.session.SubscriptionOutcome;
 import dev.graspsync.sync.session.TestRelay;
-import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Deque;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -34,10 +32,6 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,7 +39,7 @@ import org.junit.jupiter.api.Test;
  * how items share REQs, when the budget forces a consolidation, what overflows into polling,
  * what a catch-up cut short pages, and how REQs the relay rate-limits or never answers return.
  */
-class LiveSubscriptionsTest {
+class LiveSubscriptionsTest extends SessionTestBase {
   private static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
   private static final Duration LOOKBACK = Duration.ofSeconds(60);
   private static final Duration OVERLAP = Duration.ofMinutes(15);
@@ -55,12 +49,9 @@ class LiveSubscriptionsTest {
   private static final LiveBudget ROOMY = new LiveBudget(40, 4, 20, 100_000);
   private static final TestRelay.Script ANSWERS_EOSE = TestRelay.storedEvents(List.of(), 500);
 
-  private static Vertx vertx;
 
   private final ManualClock clock = new ManualClock(NOW);
   private final RecordingLiveOwner owner = new RecordingLiveOwner();
-  private final Deque<AutoCloseable> toClose = new ArrayDeque<>();
-  private OnLoop loop;
 
   // what a test may change before start()
   private int chunkSize = 100;
@@ -73,26 +64,12 @@ class LiveSubscriptionsTest {
   private TestRelay relay;
   private LiveSubscriptions live;
 
-  @BeforeAll
-  static void startVertx() {
-    vertx = Vertx.vertx();
-  }
-
-  @AfterAll
-  static void stopVertx() {
-    OnLoop.await(vertx.close());
-  }
-
-  @BeforeEach
-  void newLoop() {
-    loop = new OnLoop(vertx);
-  }
-
-  @AfterEach
-  void closeAll() throws Exception {
-    while (!toClose.isEmpty()) {
-      toClose.pop().close();
-    }
+  /** A batch's history was sent: its items join the tail, which may open. */
+  private void historySent(ItemSet items, boolean historyPending) {
+    loop.run(() -> {
+      live.afterHistorySent(items);
+      live.flush(historyPending);
+    });
   }
 
   // ---- scenarios ----------------------------------------------------------------------------
@@ -106,10 +83,7 @@ class LiveSubscriptionsTest {
 
     for (int batch = 1; batch <= 10; batch++) {
       ItemSet items = roots(batch, batch + 1);
-      loop.run(() -> {
-        live.afterHistorySent(items);
-        live.flush(true);
-      });
+      historySent(items, true);
     }
     settle();
 
@@ -137,10 +111,7 @@ class LiveSubscriptionsTest {
     start(ANSWERS_EOSE, new LiveBudget(40, 4, 8, 100_000));
     for (int batch = 1; batch <= 3; batch++) {
       ItemSet items = roots(batch, batch + 1);
-      loop.run(() -> {
-        live.afterHistorySent(items);
-        live.flush(true);
-      });
+      historySent(items, true);
     }
     settle();
     assertThat(relay.reqs()).singleElement().satisfies(r -> assertThat(r.filters()).hasSize(8));
@@ -191,10 +162,7 @@ class LiveSubscriptionsTest {
     start(ANSWERS_EOSE, budget);
     for (int i = 1; i <= 3; i++) {
       ItemSet items = roots(i, i + 1);
-      loop.run(() -> {
-        live.afterHistorySent(items);
-        live.flush(false);
-      });
+      historySent(items, false);
     }
     settle();
     List<String> before = reqIds();
@@ -300,10 +268,7 @@ class LiveSubscriptionsTest {
     start(ANSWERS_EOSE, ROOMY);
     for (int i = 1; i <= 3; i++) {
       ItemSet items = roots(i, i + 1);
-      loop.run(() -> {
-        live.afterHistorySent(items);
-        live.flush(false);
-      });
+      historySent(items, false);
       settle();
     }
 
@@ -396,16 +361,16 @@ class LiveSubscriptionsTest {
   private void start(TestRelay.Script script, LiveBudget budget) {
     TestRelay r = TestRelay.start(vertx, script);
     relay = r;
-    toClose.push(r);
+    toClose.add(0, r);
     RelaySession session =
         loop.call(() -> RelaySession.builder(vertx, r.url()).config(sessionConfig).clock(clock).build());
     loop.await(() -> session.connect(Duration.ofSeconds(5)));
-    toClose.push(() -> loop.await(session::close));
+    toClose.add(0, () -> loop.await(session::close));
     LiveSubscriptions l = loop.call(() -> new LiveSubscriptions(vertx, r.url(), clock, chunkSize, OVERLAP, LOOKBACK,
         rateLimitCooldown, LiveTail.DEFAULT, budget, owner, overflowInterval, unansweredBackoff));
     loop.run(() -> l.attach(session, budget, maxLimit));
     live = l;
-    toClose.push(() -> loop.run(l::detach));
+    toClose.add(0, () -> loop.run(l::detach));
   }
 
   /**

@@ -9,10 +9,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 
 /** One Vert.x for the class, a fresh owner loop per test, and test relays closed after each. */
-abstract class SessionTestBase {
-  static Vertx vertx;
-  OnLoop loop;
-  final List<AutoCloseable> toClose = new ArrayList<>();
+public abstract class SessionTestBase {
+  protected static Vertx vertx;
+  protected OnLoop loop;
+  /** Closed in this order after each test; add at 0 to close something first. */
+  protected final List<AutoCloseable> toClose = new ArrayList<>();
 
   @BeforeAll
   static void startVertx() {
@@ -36,7 +37,7 @@ abstract class SessionTestBase {
     }
   }
 
-  TestRelay relay(TestRelay.Script script) {
+  protected TestRelay relay(TestRelay.Script script) {
     TestRelay relay = TestRelay.start(vertx, script);
     toClose.add(relay);
     return relay;
