@@ -46,7 +46,7 @@ final class HistoryListener implements SubscriptionListener {
   public void onOutcome(SubscriptionOutcome outcome) {
     batches.historyEnded(connection);
     // a refusal for capacity lowers the relay's budget before the batch is retried under it
-    batches.onCapacityRefusal(outcome, shape);
+    batches.onHistoryEnded(outcome, shape);
     batches.batch(batchId).ifPresent(b -> {
       BatchOutcome next = transition(batches.rules(), b, filterIndexes, outcome, batches.now());
       batches.onBatchOutcome(next);

@@ -349,15 +349,13 @@ final class LiveSubscriptions {
     }
   }
 
-  /** After a capacity refusal lowered the budget: lay everything out again within it. */
-  void consolidateNow() {
-    session().ifPresent(s -> consolidate(s, consolidationSince()));
-  }
-
-  /** A bound the open REQs may pass changed (their size): lay everything out again under it. */
+  /**
+   * A refusal lost a subscription's filters, or a bound the open REQs may pass changed (their
+   * size): lay everything out again under {@code b}.
+   */
   void relayout(LiveBudget b) {
     budget = b;
-    consolidateNow();
+    session().ifPresent(s -> consolidate(s, consolidationSince()));
   }
 
   // ---- status -------------------------------------------------------------------------------

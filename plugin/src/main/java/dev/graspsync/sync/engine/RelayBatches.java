@@ -285,23 +285,29 @@ final class RelayBatches implements LiveSubscriptions.Owner {
     onProblem.accept(problem);
   }
 
+  /** The refused REQ's filters lost their subscription: a capacity refusal lays everything out again. */
   @Override
   public void onLiveRefused(SubscriptionOutcome outcome, RequestShape shape) {
-    if (!onCapacityRefusal(outcome, shape)) {
-      String message = outcome instanceof SubscriptionOutcome.Refused r ? r.message() : outcome.toString();
-      onProblem.accept("live subscription refused: CLOSED " + message);
+    if (learnCapacity(outcome, shape)) {
+      live.relayout(budget());
       return;
     }
-    live.consolidateNow();
+    String message = outcome instanceof SubscriptionOutcome.Refused r ? r.message() : outcome.toString();
+    onProblem.accept("live subscription refused: CLOSED " + message);
   }
 
   /**
-   * A CLOSED about capacity lowers this connection's budget ({@link RelayLimits#refused}) and
-   * lays the live subscriptions out again within it.
-   *
-   * @return whether the refusal was about capacity
+   * A history REQ's end: a CLOSED about capacity lowers this connection's budget, and the live
+   * subscriptions are laid out again if what is open passes it.
    */
-  boolean onCapacityRefusal(SubscriptionOutcome outcome, RequestShape shape) {
+  void onHistoryEnded(SubscriptionOutcome outcome, RequestShape shape) {
+    if (learnCapacity(outcome, shape)) {
+      live.rebudget(budget());
+    }
+  }
+
+  /** @return whether {@code outcome} was a CLOSED about capacity, now in {@link RelayLimits} */
+  private boolean learnCapacity(SubscriptionOutcome outcome, RequestShape shape) {
     if (!(outcome instanceof SubscriptionOutcome.Refused refused)) {
       return false;
     }
@@ -311,7 +317,6 @@ final class RelayBatches implements LiveSubscriptions.Owner {
     }
     limits.refused(kind.get(), shape);
     log.warn("{}: relay refused for capacity ({}); budget now {}", url, refused.message(), budget());
-    live.rebudget(budget());
     return true;
   }
 

@@ -55,14 +55,6 @@ public final class Planner {
    * chunkSize} root events each (L1 with the first), so a batch needs at most eight filters
    * (L1, one state, three L2, three L3) and a failure or retry concerns a bounded part.
    */
-  /** {@code split(work, chunkSize).size()}, without building the batches. */
-  public static int batchCount(ItemSet work, int chunkSize) {
-    if (work.isEmpty()) {
-      return 0;
-    }
-    return Math.max(1, Math.max(chunks(work.repos().size(), chunkSize), chunks(work.rootEvents().size(), chunkSize)));
-  }
-
   public static List<ItemSet> split(ItemSet work, int chunkSize) {
     if (chunkSize < 1) {
       throw new IllegalArgumentException("chunkSize must be at least 1");

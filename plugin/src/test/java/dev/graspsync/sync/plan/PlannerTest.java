@@ -51,17 +51,6 @@ class PlannerTest {
   }
 
   @Test
-  void batchCountAgreesWithSplit() {
-    java.util.List<String> roots = java.util.stream.IntStream.range(0, 250).mapToObj(i -> hex64(1000 + i)).toList();
-    for (ItemSet work : java.util.List.of(ItemSet.EMPTY, ItemSet.of(true, Set.of(), Set.of()),
-        ItemSet.of(false, Set.of(r1, r2), Set.of()), ItemSet.of(true, Set.of(r1), roots))) {
-      for (int chunk : new int[] {1, 2, 100, 1000}) {
-        assertThat(Planner.batchCount(work, chunk)).as("%s / %d", work, chunk).isEqualTo(Planner.split(work, chunk).size());
-      }
-    }
-  }
-
-  @Test
   void aNewRelayNeedsEverything() {
     ItemSet all = ItemSet.of(true, Set.of(r1), Set.of(hex64(3)));
     assertThat(Planner.newWork(targets(new RelayTarget(b, true, all)), Map.of(), Map.of()))
