@@ -42,7 +42,8 @@ public record SyncConfig(
     boolean allowPrivateAddresses,
     int maxMessageBytes,
     int maxEventsInFlight,
-    int maxHistoryPages) {
+    int maxHistoryPages,
+    Duration reconcileInterval) {
 
   public SyncConfig {
     bootstrapRelays = List.copyOf(bootstrapRelays);
@@ -76,7 +77,8 @@ public record SyncConfig(
         config.getBoolean(SyncProperty.ALLOW_PRIVATE_ADDRESSES.key(), false),
         intOf(config, SyncProperty.MAX_MESSAGE_BYTES),
         intOf(config, SyncProperty.MAX_EVENTS_IN_FLIGHT),
-        intOf(config, SyncProperty.MAX_HISTORY_PAGES));
+        intOf(config, SyncProperty.MAX_HISTORY_PAGES),
+        Duration.ofMinutes(longOf(config, SyncProperty.RECONCILE_INTERVAL_MINUTES)));
     if (c.maxBackoff.compareTo(c.baseBackoff) < 0) {
       throw new PluginConfigException(config.fullKey(SyncProperty.MAX_BACKOFF_SECONDS.key())
           + " (" + c.maxBackoff.toSeconds() + ") must not be less than "

@@ -39,7 +39,9 @@ public enum SyncProperty {
       "larger incoming messages are dropped and counted"),
   MAX_EVENTS_IN_FLIGHT("max-events-in-flight", 4096, 16, 1_000_000,
       "events received from all relays together and not yet stored; reading pauses past it"),
-  MAX_HISTORY_PAGES("max-history-pages", 10_000, 1, 10_000_000, "older pages asked per filter at most");
+  MAX_HISTORY_PAGES("max-history-pages", 10_000, 1, 10_000_000, "older pages asked per filter at most"),
+  RECONCILE_INTERVAL_MINUTES("reconcile-interval-minutes", 60, 0, 7L * 24 * 60,
+      "every connected NIP-77 relay is reconciled this often (0: never); live sync's gaps are fetched");
 
   private final String key;
   private final long defaultValue;

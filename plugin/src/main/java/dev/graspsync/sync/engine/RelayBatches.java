@@ -18,6 +18,9 @@ import dev.graspsync.sync.plan.LiveBudget;
 import dev.graspsync.sync.plan.LivePacking;
 import dev.graspsync.sync.plan.LiveTail;
 import dev.graspsync.sync.plan.Planner;
+import dev.graspsync.sync.plan.FilterPlan;
+import dev.graspsync.sync.reconcile.Nip77Support;
+import dev.graspsync.sync.reconcile.RefusedItems;
 import dev.graspsync.sync.relay.RelayUrl;
 import dev.graspsync.sync.session.RelaySession;
 import dev.graspsync.sync.session.SessionConfig;
@@ -57,6 +60,8 @@ final class RelayBatches implements LiveSubscriptions.Owner {
   private final Runnable onChange;
   private final Consumer<String> onProblem;
   private final LiveSubscriptions live;
+  /** Whether a batch's REQ groups are reconciled (NIP-77) or paged REQs. */
+  private final HistoryRoute route;
 
   private ItemSet targets = ItemSet.EMPTY;
   private final ItemSetBuilder confirmed = new ItemSetBuilder();
@@ -84,6 +89,7 @@ final class RelayBatches implements LiveSubscriptions.Owner {
     this.onChange = onChange;
     this.onProblem = onProblem;
     this.limits = new RelayLimits(config, MAX_OPEN_BATCHES);
+    this.route = new HistoryRoute(url, deps, this::budget);
     this.live = new LiveSubscriptions(vertx, url, deps.clock(), config.filterChunkSize(), config.catchUpOverlap(),
         SessionConfig.defaults().liveLookback(), config.rateLimitCooldown(), LiveTail.DEFAULT, budget(), this);
     confirmed.addAll(ItemKeys.parse(restored.confirmed()));
@@ -111,6 +117,7 @@ final class RelayBatches implements LiveSubscriptions.Owner {
     connection++;
     historyOpen = 0;
     limits.reset(relayLimits);
+    route.attach(relayLimits, false);
     anyFailed = false;
     live.attach(s, budget(), relayLimits.maxLimit());
   }
@@ -121,6 +128,7 @@ final class RelayBatches implements LiveSubscriptions.Owner {
     connection++;
     historyOpen = 0;
     live.detach();
+    route.detach();
     batches.values().removeIf(b -> b.purpose() == BatchPurpose.CATCH_UP);
     batches.replaceAll((id, b) -> batchRules.onDisconnected(b));
   }
@@ -157,6 +165,46 @@ final class RelayBatches implements LiveSubscriptions.Owner {
     if (maySubscribe) {
       sendQueued();
     }
+  }
+
+  /** NIP-11 lists 77: reconcile without probing first. Call after {@link #attach}. */
+  void nip77Advertised(boolean advertised) {
+    if (advertised) {
+      route.attach(limits.advertised(), true);
+    }
+  }
+
+  /**
+   * Periodic reconciliation ({@code reconcile-interval-minutes}) of a relay that speaks NIP-77:
+   * every confirmed item's history again, as catch-up batches that only reconcile (never a paged
+   * download), so what live sync missed is fetched and counted as gaps. Skipped while history is
+   * still syncing or the previous round is still running.
+   */
+  void reconcileConfirmed() {
+    if (session.filter(RelaySession::isConnected).isEmpty() || !route.reconciles() || confirmed.isEmpty()
+        || !route.periodicDone(batches.keySet())
+        || batches.values().stream().anyMatch(b -> b.purpose() == BatchPurpose.INITIAL)) {
+      return;
+    }
+    log.info("{}: periodic reconciliation of {} items", url, confirmed.size());
+    for (ItemSet chunk : Planner.split(confirmed.snapshot(), config.filterChunkSize())) {
+      long id = nextBatchId++;
+      batches.put(id, Batch.queued(id, relay, BatchPurpose.CATCH_UP, chunk,
+          FilterPlan.forItems(chunk, config.filterChunkSize()), now()));
+      route.markPeriodic(id);
+    }
+    sendQueued();
+    onChange.run();
+  }
+
+  /** The refused-event memory's seam: its ids join every local set reconciled against. */
+  void refusedItems(RefusedItems items) {
+    route.refusedItems(items);
+  }
+
+  /** What this connection knows of the relay's NIP-77, for the status page. */
+  Nip77Support nip77() {
+    return route.support();
   }
 
   // ---- status -------------------------------------------------------------------------------
@@ -242,7 +290,7 @@ final class RelayBatches implements LiveSubscriptions.Owner {
       List<Filter> filters = group.stream().map(i -> sent.filters().get(i).filter()).toList();
       RequestShape shape = RequestShape.of(s.openSubscriptions(), filters);
       historyOpen++;
-      s.openHistory(filters, new HistoryListener(this, b.id(), b.purpose(), group, shape, connection));
+      route.open(s, sent, filters, new HistoryListener(this, b.id(), b.purpose(), group, shape, connection));
     }
     if (b.purpose() == BatchPurpose.INITIAL) {
       live.afterHistorySent(b.items());

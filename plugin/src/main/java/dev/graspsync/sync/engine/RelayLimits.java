@@ -31,6 +31,10 @@ final class RelayLimits {
     bytes = OptionalInt.empty();
   }
 
+  RelayLimitation advertised() {
+    return advertised;
+  }
+
   LiveBudget budget() {
     return LiveBudget.of(config.consolidationThreshold(), lowest(advertised.maxSubscriptions(), subscriptions),
         lowest(advertised.maxFilters(), filters), config.maxFiltersPerSubscription(),

@@ -95,6 +95,13 @@ final class RelayWorker extends VerticleBase {
     scheduleConnect(StartupJitter.delay(random, config.startupJitter()));
     vertx.setPeriodic(HEARTBEAT_EVERY.toMillis(), t -> heartbeat());
     scheduleDailyResync();
+    if (!config.reconcileInterval().isZero()) {
+      vertx.setPeriodic(config.reconcileInterval().toMillis(), t -> {
+        if (maySubscribe()) {
+          work.reconcileConfirmed();
+        }
+      });
+    }
     return Future.succeededFuture();
   }
 
@@ -197,6 +204,7 @@ final class RelayWorker extends VerticleBase {
       RelayLimitation limits = ar.succeeded() ? ar.result().info().limitation() : RelayLimitation.NONE;
       s.maxLimit(limits.maxLimit());
       work.attach(s, limits);
+      work.nip77Advertised(ar.succeeded() && ar.result().info().supportsNip(77));
       resubscribe(connectedAt);
     });
   }
@@ -313,7 +321,8 @@ final class RelayWorker extends VerticleBase {
         work == null ? 0 : work.pendingBatches(), work == null ? 0 : work.liveSubscriptions(),
         session.map(RelaySession::openSubscriptions).orElse(0),
         work == null ? 0 : work.subscriptionLimit(), work == null ? 0 : work.overflowFilters(), lastProblem,
-        session.isPresent() ? Optional.empty() : health.nextAttemptAt(), lastHeartbeat));
+        session.isPresent() ? Optional.empty() : health.nextAttemptAt(), lastHeartbeat,
+        session.isPresent() && work != null ? work.nip77().state().label() : "unknown"));
     gauges.connection.set(connection.metricValue());
     gauges.health.set(health.health().metricValue());
     gauges.failures.set(health.consecutiveFailures());

@@ -114,6 +114,32 @@ final class SyncMetrics {
     tracked(relay).ifPresent(g -> g.gapEvents.increment());
   }
 
+  /**
+   * NIP-77: one filter's reconciliation ended, by {@code outcome}: {@code reconciled}, {@code
+   * split} (too many records: its halves are reconciled), {@code fallback} (paged REQs), {@code
+   * ended} (its REQ group ended: disconnect, rate limit, cancel).
+   */
+  void reconciliation(String outcome) {
+    counter("grasp.sync.reconciliations", "outcome", outcome, "", "").increment();
+  }
+
+  /** NIP-77 ids: {@code need} (the relay has, we lack: fetched) or {@code have} (we have, it lacks: counted only). */
+  void reconcileIds(String kind, long count) {
+    if (count > 0) {
+      counter("grasp.sync.reconcile.ids", "kind", kind, "", "").increment(count);
+    }
+  }
+
+  /** Negentropy payload bytes (binary, before hex) {@code sent} or {@code received}. */
+  void negBytes(String direction, long bytes) {
+    counter("grasp.sync.reconcile.bytes", "direction", direction, "", "").increment(bytes);
+  }
+
+  /** A filter fetched with paged REQs instead of reconciled, by {@link dev.graspsync.sync.reconcile.FallbackReason}. */
+  void reconcileFallback(String reason) {
+    counter("grasp.sync.reconcile.fallbacks", "reason", reason, "", "").increment();
+  }
+
   void batchFailed(String relay) {
     tracked(relay).ifPresent(g -> g.batchesFailed.increment());
   }

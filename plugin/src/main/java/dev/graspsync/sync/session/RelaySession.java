@@ -60,6 +60,7 @@ public final class RelaySession {
   private final Nip42Auth auth;
   private final FrameAssembler assembler;
   private final Subscriptions subscriptions;
+  private final Reconciliations reconciliations;
   private final WebSocketClient client;
   private final Promise<Void> closed = Promise.promise();
   private State state = State.NEW;
@@ -81,6 +82,7 @@ public final class RelaySession {
     this.subscriptions =
         new Subscriptions(context, owner, new SocketWire(), config, scheduler, counters, auth, new SubscriptionIds(),
             b.budget);
+    this.reconciliations = new Reconciliations(this::send, scheduler);
     this.client =
         b.vertx.createWebSocketClient(
             new WebSocketClientOptions()
@@ -215,6 +217,35 @@ public final class RelaySession {
     return subscriptions.cancel(subscriptionId);
   }
 
+  /**
+   * Opens a NIP-77 reconciliation of {@code filter} with the initiator's first message. Answers
+   * and the end go to {@code listener}; {@code timeout} is an inactivity deadline (re-armed by
+   * each message we send). On a session that is not connected it ends {@link
+   * NegEnd.Disconnected} on a later turn.
+   *
+   * @return the reconciliation's id, for {@link #continueReconciliation} and {@link #closeReconciliation}
+   */
+  public String openReconciliation(Filter filter, String initialHex, Duration timeout, ReconciliationListener listener) {
+    checkOwner();
+    if (state != State.OPEN) {
+      context.runOnContext(v -> listener.onEnd(new NegEnd.Disconnected("not connected")));
+      return "";
+    }
+    return reconciliations.open(filter, initialHex, timeout, Objects.requireNonNull(listener));
+  }
+
+  /** Sends our next NEG-MSG of an open reconciliation. */
+  public void continueReconciliation(String id, String messageHex) {
+    checkOwner();
+    reconciliations.send(id, messageHex);
+  }
+
+  /** Sends NEG-CLOSE: done, or given up. Its listener hears nothing more. */
+  public void closeReconciliation(String id) {
+    checkOwner();
+    reconciliations.close(id);
+  }
+
   /** NIP-11 {@code limitation.max_limit}, when known: caps page sizes and tells when to page. */
   public void maxLimit(OptionalInt maxLimit) {
     checkOwner();
@@ -270,6 +301,7 @@ public final class RelaySession {
                 .orElse("connection closed") + code.map(c -> " (" + c + ")").orElse("");
     Disconnection disconnection = new Disconnection(closeRequested, code, reason);
     subscriptions.endAll(disconnection);
+    reconciliations.endAll(disconnection);
     try {
       listener.onDisconnected(disconnection);
     } catch (RuntimeException e) {
@@ -318,10 +350,18 @@ public final class RelaySession {
     } else if (message instanceof RelayMessage.Eose eose) {
       subscriptions.onEose(eose.subscriptionId());
     } else if (message instanceof RelayMessage.Closed closedMessage) {
-      subscriptions.onClosed(closedMessage.subscriptionId(), closedMessage.message());
+      if (!reconciliations.onClosed(closedMessage.subscriptionId(), closedMessage.message())) {
+        subscriptions.onClosed(closedMessage.subscriptionId(), closedMessage.message());
+      }
     } else if (message instanceof RelayMessage.Notice notice) {
       counters.increment(SessionCounter.NOTICES);
       safely(() -> listener.onNotice(notice.message()));
+      reconciliations.onNotice(notice.message());
+    } else if (message instanceof RelayMessage.NegMsg neg
+        && reconciliations.onMessage(neg.subscriptionId(), neg.messageHex())) {
+      return;
+    } else if (message instanceof RelayMessage.NegErr err && reconciliations.onError(err.subscriptionId(), err.reason())) {
+      return;
     } else if (message instanceof RelayMessage.AuthChallenge challenge) {
       safely(() -> listener.onAuthChallenge(challenge.challenge()));
       auth.onChallenge(challenge.challenge()).ifPresent(this::send);
@@ -331,7 +371,7 @@ public final class RelaySession {
         subscriptions.onAuthSettled(result.accepted());
       });
     } else {
-      // COUNT and NEG-* answers: this session never asks for them
+      // COUNT, and NEG-* answers for reconciliations that are not open
       counters.increment(SessionCounter.DROPPED_UNASKED);
       LOG.debug("relay {}: unexpected {}", address.url(), message.getClass().getSimpleName());
     }

@@ -15,6 +15,9 @@ import java.util.Optional;
  * @param nextAttempt when the next connection attempt is due, while disconnected
  * @param subscriptionLimit subscriptions this connection may hold (threshold, NIP-11, refusals)
  * @param liveOverflowFilters filters without a live subscription, polled every minute instead
+ * @param nip77 what this connection knows of the relay's NIP-77: {@code unknown} (not tried),
+ *     {@code advertised} (NIP-11 lists 77), {@code yes} (it answered NEG-OPEN), {@code no}
+ *     (history by paged REQs)
  */
 public record RelayStatus(
     String relay,
@@ -31,4 +34,16 @@ public record RelayStatus(
     int liveOverflowFilters,
     Optional<String> lastProblem,
     Optional<Instant> nextAttempt,
-    Optional<Instant> lastHeartbeat) {}
+    Optional<Instant> lastHeartbeat,
+    String nip77) {
+
+  /** Without NIP-77 knowledge (not connected, or a test's status). */
+  public RelayStatus(String relay, boolean bootstrap, ConnectionState connection, Health health,
+      int consecutiveFailures, int confirmedItems, int parkedItems, int pendingBatches, int liveSubscriptions,
+      int openSubscriptions, int subscriptionLimit, int liveOverflowFilters, Optional<String> lastProblem,
+      Optional<Instant> nextAttempt, Optional<Instant> lastHeartbeat) {
+    this(relay, bootstrap, connection, health, consecutiveFailures, confirmedItems, parkedItems, pendingBatches,
+        liveSubscriptions, openSubscriptions, subscriptionLimit, liveOverflowFilters, lastProblem, nextAttempt,
+        lastHeartbeat, "unknown");
+  }
+}

@@ -1,0 +1,19 @@
+package dev.graspsync.sync.reconcile;
+
+import dev.graspsync.nostr.filter.Filter;
+import dev.graspsync.spi.EventKey;
+import java.util.List;
+
+/**
+ * Seam for the refused-event memory ({@code sync.refused}): events the host refused are not in
+ * its store, so without this every reconciliation would find them missing and fetch them again,
+ * to be refused again. Their (created_at, id) matching a filter are added to the local set of
+ * that filter, so the relay and we agree on them. {@link #NONE} until the memory is wired.
+ */
+@FunctionalInterface
+public interface RefusedItems {
+  RefusedItems NONE = filter -> List.of();
+
+  /** Refused events matching {@code filter}; called on the relay worker's event loop, must not block. */
+  List<EventKey> matching(Filter filter);
+}
