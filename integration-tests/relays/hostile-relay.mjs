@@ -18,6 +18,10 @@
 //   --huge-bytes N     size of the huge event's content (default 5242880, 5 MiB)
 //   --flood-count N    events per REQ in flood mode (default 20000)
 //   --no-eose          never send EOSE
+//   --neg MODE         how NIP-77 NEG-OPEN / NEG-MSG are answered (default notice; none: ignored):
+//                        garbage  NEG-MSG whose payload is not a negentropy message
+//                        version  NEG-MSG naming protocol version 0x62, which nobody speaks
+//                        notice   NOTICE `unknown message type`
 //   --watch-parent     exit when stdin closes (the harness JVM died, even by kill -9)
 // Published EVENTs are refused with OK false `blocked:`; CLOSE is ignored.
 import { WebSocketServer } from 'ws';
@@ -27,6 +31,7 @@ import { announceAndWatch, parseArgs } from './lib/process-args.mjs';
 const options = parseArgs(process.argv.slice(2), {
   'port': { type: 'int', default: 0 },
   'mode': { type: 'list', default: ['garbage'] },
+  'neg': { type: 'string', default: 'notice' },
   'count': { type: 'int', default: 5 },
   'huge-bytes': { type: 'int', default: 5 * 1024 * 1024 },
   'flood-count': { type: 'int', default: 20000 },
@@ -64,6 +69,15 @@ async function answerReq(socket, subscriptionId, filters) {
   log(`answered REQ ${subscriptionId} with ${sent} frames (${options.mode.join(',')})`);
 }
 
+function answerNeg(socket, subscriptionId) {
+  const payloads = { garbage: 'zz' + 'ff'.repeat(20), version: '62' };
+  if (options.neg === 'notice') {
+    socket.send(JSON.stringify(['NOTICE', 'invalid: unknown message type']));
+  } else if (payloads[options.neg]) {
+    socket.send(JSON.stringify(['NEG-MSG', subscriptionId, payloads[options.neg]]));
+  }
+}
+
 const server = new WebSocketServer({ host: '127.0.0.1', port: options.port, maxPayload: 1 << 20 });
 server.on('connection', socket => {
   socket.on('message', async data => {
@@ -76,7 +90,9 @@ server.on('connection', socket => {
     if (!Array.isArray(message)) return;
     const [type, second, ...rest] = message;
     try {
-      if (type === 'REQ' && typeof second === 'string') {
+      if ((type === 'NEG-OPEN' || type === 'NEG-MSG') && typeof second === 'string') {
+        answerNeg(socket, second);
+      } else if (type === 'REQ' && typeof second === 'string') {
         await answerReq(socket, second, rest.filter(f => f && typeof f === 'object'));
       } else if (type === 'EVENT' && second && typeof second.id === 'string') {
         socket.send(JSON.stringify(['OK', second.id, false, 'blocked: hostile test relay']));

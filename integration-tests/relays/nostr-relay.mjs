@@ -26,6 +26,8 @@
 //                          negentropy class of applesauce-relay over the stored events
 //   --neg-frame-size N     negentropy frame size limit in bytes (default 0 = unlimited;
 //                          at least 4096 otherwise)
+//   --neg-max-records N    with --negentropy: a NEG-OPEN whose filter matches more than N events
+//                          is answered `NEG-ERR "blocked: too many records"` (default 0 = no bound)
 //   --max-subscriptions N  open subscriptions per connection (default 20, the library's);
 //                          past it the library silently drops the least recently used one
 //   --refuse-subscriptions-over N
@@ -62,6 +64,7 @@ const options = parseArgs(process.argv.slice(2), {
   'persist': { type: 'string', default: undefined },
   'negentropy': { type: 'bool', default: false },
   'neg-frame-size': { type: 'int', default: 0 },
+  'neg-max-records': { type: 'int', default: 0 },
   'max-subscriptions': { type: 'int', default: 20 },
   'refuse-subscriptions-over': { type: 'int', default: 0 },
   'refuse-filters-over': { type: 'int', default: 0 },
@@ -144,7 +147,7 @@ relay.register({
 
 const validator = new Validator();
 const negentropy = options.negentropy
-  ? await NegentropyResponder.create(repository, options['neg-frame-size'])
+  ? await NegentropyResponder.create(repository, options['neg-frame-size'], options['neg-max-records'])
   : undefined;
 
 const server = new WebSocketServer({ host: '127.0.0.1', port: options.port });

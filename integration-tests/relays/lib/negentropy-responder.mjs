@@ -5,14 +5,16 @@
 const NEGENTROPY_FILE = new URL('../../node_modules/applesauce-relay/dist/lib/negentropy.js', import.meta.url);
 
 export class NegentropyResponder {
-  static async create(repository, frameSizeLimit) {
+  /** maxRecords > 0: a NEG-OPEN matching more events is refused `blocked: too many records`, as strfry does. */
+  static async create(repository, frameSizeLimit, maxRecords = 0) {
     const { Negentropy, NegentropyStorageVector } = await import(NEGENTROPY_FILE.href);
-    return new NegentropyResponder(repository, frameSizeLimit, Negentropy, NegentropyStorageVector);
+    return new NegentropyResponder(repository, frameSizeLimit, Negentropy, NegentropyStorageVector, maxRecords);
   }
 
-  constructor(repository, frameSizeLimit, Negentropy, NegentropyStorageVector) {
+  constructor(repository, frameSizeLimit, Negentropy, NegentropyStorageVector, maxRecords = 0) {
     this.repository = repository;
     this.frameSizeLimit = frameSizeLimit;
+    this.maxRecords = maxRecords;
     this.Negentropy = Negentropy;
     this.NegentropyStorageVector = NegentropyStorageVector;
   }
@@ -28,7 +30,13 @@ export class NegentropyResponder {
           if (type === 'NEG-OPEN') {
             const [, , filter, initial] = message;
             const storage = new this.NegentropyStorageVector();
-            for (const event of this.repository.allMatching(filter ?? {})) storage.insert(event.created_at, event.id);
+            let records = 0;
+            for (const event of this.repository.allMatching(filter ?? {})) {
+              if (this.maxRecords > 0 && ++records > this.maxRecords) {
+                return ['NEG-ERR', subscriptionId, 'blocked: too many records'];
+              }
+              storage.insert(event.created_at, event.id);
+            }
             storage.seal();
             const negentropy = new this.Negentropy(storage, this.frameSizeLimit);
             open.set(subscriptionId, negentropy);

@@ -31,7 +31,7 @@ final class RefusingRelay implements AutoCloseable {
     socket.textMessageHandler(text -> {
       try {
         JsonArray message = new JsonArray(text);
-        if ("REQ".equals(message.getString(0))) {
+        if ("REQ".equals(message.getString(0)) || "NEG-OPEN".equals(message.getString(0))) {
           socket.writeTextMessage(new JsonArray().add("CLOSED").add(message.getString(1)).add(closedMessage).encode());
         }
       } catch (DecodeException | ClassCastException | IndexOutOfBoundsException e) {
