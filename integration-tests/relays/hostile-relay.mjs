@@ -70,7 +70,7 @@ async function answerReq(socket, subscriptionId, filters) {
 }
 
 function answerNeg(socket, subscriptionId) {
-  const payloads = { garbage: 'zz' + 'ff'.repeat(20), version: '62' };
+  const payloads = { garbage: '61' + 'ff'.repeat(20), version: '62' };
   if (options.neg === 'notice') {
     socket.send(JSON.stringify(['NOTICE', 'invalid: unknown message type']));
   } else if (payloads[options.neg]) {

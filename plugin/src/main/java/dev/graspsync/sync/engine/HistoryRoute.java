@@ -108,7 +108,9 @@ final class HistoryRoute {
 
   void fellBack(FallbackReason reason, boolean remember) {
     deps.metrics().reconcileFallback(reason.label());
-    if (remember && support.mayReconcile()) {
+    if (!remember) {
+      log.info("{}: a filter is fetched with paged REQs ({})", url, reason.label());
+    } else if (support.mayReconcile()) {
       support = support.gaveUp(reason);
       log.info("{}: no NIP-77 on this connection ({}); history by paged REQs", url, reason.label());
     }

@@ -10,8 +10,11 @@ import java.util.Optional;
  * NIP-01's {@code since}/{@code until} are, so every event falls in exactly one half.
  */
 public final class TimeSplit {
-  /** Halvings of one filter at most: 2^24 seconds is half a year; past it the part is fetched with REQs. */
-  public static final int MAX_DEPTH = 24;
+  /**
+   * Halvings of one filter at most: enough to take an open range (0 to now, 2^31 seconds) down to
+   * one second. Only the halves still refused split again, and empty ones reconcile in one round.
+   */
+  public static final int MAX_DEPTH = 40;
 
   private TimeSplit() {}
 
