@@ -5,6 +5,7 @@ import dev.graspsync.it.bench.report.BenchDoc;
 import dev.graspsync.it.bench.report.LoadAverage;
 import dev.graspsync.it.bench.report.MachineInfo;
 import dev.graspsync.it.bench.report.ResultTable;
+import dev.graspsync.it.bench.runs.FullResyncRun;
 import dev.graspsync.it.bench.runs.HistoryThroughputRun;
 import dev.graspsync.it.bench.runs.HistoryWorld;
 import dev.graspsync.it.bench.runs.LiveLatencyRun;
@@ -39,7 +40,7 @@ public final class SyncBenchmark {
     long started = System.nanoTime();
     Vertx vertx = Vertx.vertx();
     try {
-      if (settings.runs("B1") || settings.runs("B2") || settings.runs("B3")) {
+      if (settings.runs("B1") || settings.runs("B2") || settings.runs("B3") || settings.runs("B5")) {
         try (HistoryWorld world = HistoryWorld.start(settings, vertx)) {
           Instant stopped = HistoryThroughputRun.run(world, table, basedir);
           if (settings.runs("B2") || settings.runs("B3")) {
@@ -52,6 +53,9 @@ public final class SyncBenchmark {
             } finally {
               host.close();
             }
+          }
+          if (settings.runs("B5")) {
+            FullResyncRun.run(world, table);
           }
         }
       }

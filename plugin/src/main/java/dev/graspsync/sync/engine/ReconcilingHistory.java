@@ -7,6 +7,7 @@ import dev.graspsync.nostr.negentropy.Negentropy;
 import dev.graspsync.nostr.negentropy.NegentropyException;
 import dev.graspsync.nostr.negentropy.NegentropyStorage;
 import dev.graspsync.nostr.negentropy.Reconciliation;
+import dev.graspsync.spi.TooManyKeysException;
 import dev.graspsync.sync.reconcile.FallbackReason;
 import dev.graspsync.sync.reconcile.GroupOutcome;
 import dev.graspsync.sync.reconcile.IdRequests;
@@ -93,7 +94,7 @@ final class ReconcilingHistory {
       return Future.succeededFuture();
     }
     return route.localSet(f).transform(local -> local.failed()
-        ? decide(f, depth, NegDecision.localSetFailed(String.valueOf(local.cause().getMessage())))
+        ? decide(f, depth, NegDecision.localSetFailed(local.cause() instanceof TooManyKeysException))
         : negotiate(f, local.result()).compose(d -> d.map(decision -> decide(f, depth, decision))
             .orElseGet(Future::succeededFuture)));
   }

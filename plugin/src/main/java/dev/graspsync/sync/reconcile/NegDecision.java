@@ -66,9 +66,9 @@ public sealed interface NegDecision {
     return new FallBack(otherVersion ? FallbackReason.VERSION : FallbackReason.MALFORMED, true);
   }
 
-  /** The host refused the local set (too many items for its bound) or failed reading it. */
-  static NegDecision localSetFailed(String message) {
-    return tooMany(message) ? new Split() : new FallBack(FallbackReason.LOCAL_SET, false);
+  /** The host refused the local set ({@code tooMany}: more items than our bound) or failed reading it. */
+  static NegDecision localSetFailed(boolean tooMany) {
+    return tooMany ? new Split() : new FallBack(FallbackReason.LOCAL_SET, false);
   }
 
   /** "blocked: too many records", "too many items", "too big": a bound on the set's size. */

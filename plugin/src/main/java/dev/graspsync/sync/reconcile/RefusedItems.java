@@ -1,7 +1,6 @@
 package dev.graspsync.sync.reconcile;
 
 import dev.graspsync.nostr.filter.Filter;
-import dev.graspsync.spi.EventKey;
 import java.util.List;
 
 /**
@@ -14,6 +13,9 @@ import java.util.List;
 public interface RefusedItems {
   RefusedItems NONE = filter -> List.of();
 
+  /** A refused event as a negentropy item: its created_at and hex id. */
+  record Item(long createdAt, String id) {}
+
   /** Refused events matching {@code filter}; called on the relay worker's event loop, must not block. */
-  List<EventKey> matching(Filter filter);
+  List<Item> matching(Filter filter);
 }

@@ -157,6 +157,8 @@ public final class BenchHostMain {
         + " rejected=" + (long) probe.counter("grasp.sync.events", "verdict", "rejected")
         + " failedBatches=" + (long) probe.counterTotal("grasp.sync.batches.failed")
         + " connectedStates=" + (long) connected[0]
+        + " reconciled=" + (long) probe.counter("grasp.sync.reconciliations", "outcome", "reconciled")
+        + " fallbacks=" + (long) probe.counterTotal("grasp.sync.reconcile.fallbacks")
         + " heapPeakAfterGc=" + heap.peakAfterGc();
   }
 }
