@@ -129,8 +129,16 @@ class SyncConfigTest {
   }
 
   @Test
+  void reconciliationRunsHourlyByDefaultAndZeroTurnsItOff() {
+    assertThat(SyncConfig.defaults().reconcileInterval()).isEqualTo(java.time.Duration.ofMinutes(60));
+    assertThat(parse(Map.of("reconcile-interval-minutes", "0")).reconcileInterval()).isZero();
+    assertThatThrownBy(() -> parse(Map.of("reconcile-interval-minutes", "-1")))
+        .isInstanceOf(PluginConfigException.class).hasMessageContaining("plugins.grasp-sync.reconcile-interval-minutes");
+  }
+
+  @Test
   void everyPropertyIsDocumentedInTheEnum() {
-    assertThat(SyncProperty.values()).extracting(SyncProperty::key).doesNotHaveDuplicates().hasSize(21);
+    assertThat(SyncProperty.values()).extracting(SyncProperty::key).doesNotHaveDuplicates().hasSize(22);
     assertThat(SyncProperty.values()).allSatisfy(p -> assertThat(p.meaning()).isNotBlank());
   }
 }

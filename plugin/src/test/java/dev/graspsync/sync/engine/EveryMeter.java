@@ -52,6 +52,12 @@ final class EveryMeter {
     }
     metrics.gapEvent(LIVE);
     metrics.batchFailed(LIVE);
+    metrics.reconciliation("reconciled");
+    metrics.reconcileIds("need", 5);
+    metrics.reconcileIds("have", 2);
+    metrics.negBytes("sent", 100);
+    metrics.negBytes("received", 200);
+    metrics.reconcileFallback("notice");
     clock.add(SYNC_TOOK.toMillis(), TimeUnit.MILLISECONDS);
     live.pendingBatches.set(0);
     live.connection.set(ConnectionState.CONNECTED_WITH_FAILURES.metricValue());
