@@ -12,6 +12,7 @@ import dev.graspsync.it.host.EmbeddedHost;
 import dev.graspsync.it.host.SyncSettings;
 import dev.graspsync.it.host.SyncTestBase;
 import dev.graspsync.nostr.event.Event;
+import dev.graspsync.nostr.filter.Filter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
@@ -26,13 +27,31 @@ import org.slf4j.LoggerFactory;
 class ReconciliationTest extends SyncTestBase {
   private static final Logger log = LoggerFactory.getLogger(ReconciliationTest.class);
 
-  private List<Event> publishHistory(NodeRelay relay, String d, String listedUrl, int issues) {
-    List<Event> history = BulkHistory.repo(d, listedUrl, OWN_URL).withState().issues(issues).comments(issues / 3)
+  /** A host synced from a relay behind a proxy: the relay holds a repository with {@code issues} issues and comments. */
+  private record Synced(EmbeddedHost host, TcpFaultProxy wire, List<Event> history) {}
+
+  private Synced syncFromNostrRelay(String d, int issues, SyncSettings settings, String... relayArgs) {
+    NodeRelay relay = nostrRelay(relayArgs);
+    TcpFaultProxy wire = proxy(relay.url());
+    List<Event> history = BulkHistory.repo(d, wire.url(), OWN_URL).withState().issues(issues).comments(issues / 3)
         .sign().events();
     try (NostrTestClient client = NostrTestClient.connect(vertx, relay.url())) {
       client.publishAll(history);
     }
-    return history;
+    EmbeddedHost host = startHost(settings.with("bootstrap-relays", wire.url()));
+    awaitStored(host, history);
+    awaitSettled(host, wire.url());
+    return new Synced(host, wire, history);
+  }
+
+  private Synced syncFromNostrRelay(String d, int issues, String... relayArgs) {
+    return syncFromNostrRelay(d, issues, SyncSettings.forTests(), relayArgs);
+  }
+
+  /** Reconciliation cost about the history once: no more EVENTs than events, plus a page boundary's repeats. */
+  private static void assertServedAboutOnce(Synced s) {
+    assertThat(s.wire().messagesToClient("EVENT")).as("EVENTs served for the history")
+        .isLessThanOrEqualTo((long) (s.history().size() * 1.05));
   }
 
   private static double reconciled(EmbeddedHost host) {
@@ -49,77 +68,54 @@ class ReconciliationTest extends SyncTestBase {
 
   @Test
   void historyByReconciliationThenAFullSyncAfterAnOutageFetchesNothing() {
-    NodeRelay relay = nostrRelay("--negentropy", "--max-limit", "100", "--default-limit", "100");
-    TcpFaultProxy wire = proxy(relay.url());
-    List<Event> history = publishHistory(relay, "reconciled", wire.url(), 400);
     // every reconnection is a full sync
-    EmbeddedHost host = startHost(SyncSettings.forTests(wire.url()).with("quick-reconnect-window-seconds", 0));
-
-    awaitStored(host, history);
-    awaitSettled(host, wire.url());
-    long served = wire.messagesToClient("EVENT");
-    log.info("reconciled history: {} events, relay sent {} EVENTs", history.size(), served);
-    assertThat(served).as("EVENTs served for the history").isLessThanOrEqualTo((long) (history.size() * 1.05));
-    assertThat(reconciled(host)).isPositive();
-    assertThat(allFallbacks(host)).isZero();
+    Synced s = syncFromNostrRelay("reconciled", 400, SyncSettings.forTests().with("quick-reconnect-window-seconds", 0),
+        "--negentropy", "--max-limit", "100", "--default-limit", "100");
+    long served = s.wire().messagesToClient("EVENT");
+    log.info("reconciled history: {} events, relay sent {} EVENTs", s.history().size(), served);
+    assertServedAboutOnce(s);
+    assertThat(reconciled(s.host())).isPositive();
+    assertThat(allFallbacks(s.host())).isZero();
     // filters of different layers overlap (an issue is a repo event and a root event), so ids repeat
-    assertThat(Meters.counter(host.meters(), "grasp.sync.reconcile.ids", "kind", "need"))
-        .isGreaterThanOrEqualTo(history.size());
+    assertThat(Meters.counter(s.host().meters(), "grasp.sync.reconcile.ids", "kind", "need"))
+        .isGreaterThanOrEqualTo(s.history().size());
 
-    double reconciledBefore = reconciled(host);
-    wire.cutAll();
-    Eventually.await("a full sync after the outage", SYNC_DEADLINE, () -> reconciled(host) > reconciledBefore);
-    awaitSettled(host, wire.url());
-    long again = wire.messagesToClient("EVENT") - served;
+    double reconciledBefore = reconciled(s.host());
+    s.wire().cutAll();
+    Eventually.await("a full sync after the outage", SYNC_DEADLINE, () -> reconciled(s.host()) > reconciledBefore);
+    awaitSettled(s.host(), s.wire().url());
+    long again = s.wire().messagesToClient("EVENT") - served;
     log.info("full sync after an outage: relay sent {} EVENTs", again);
     assertThat(again).as("EVENTs re-served by a full sync of an unchanged relay").isZero();
-    assertThat(host.count(dev.graspsync.nostr.filter.Filter.builder().build())).isEqualTo(history.size());
+    assertThat(s.host().count(Filter.builder().build())).isEqualTo(s.history().size());
   }
 
   @Test
   void aRelayWithoutNip77IsSyncedByPagedReqs() {
-    NodeRelay relay = nostrRelay("--max-limit", "100", "--default-limit", "100");
-    TcpFaultProxy wire = proxy(relay.url());
-    List<Event> history = publishHistory(relay, "plain", wire.url(), 150);
+    Synced s = syncFromNostrRelay("plain", 150, "--max-limit", "100", "--default-limit", "100");
 
-    EmbeddedHost host = startHost(SyncSettings.forTests(wire.url()));
-
-    awaitStored(host, history);
-    awaitSettled(host, wire.url());
-    assertThat(fallbacks(host, "notice")).as("the NOTICE answering NEG-OPEN").isPositive();
-    assertThat(reconciled(host)).isZero();
+    assertThat(fallbacks(s.host(), "notice")).as("the NOTICE answering NEG-OPEN").isPositive();
+    assertThat(reconciled(s.host())).isZero();
   }
 
   @Test
   void aRelayBoundingRecordsPerReconciliationIsReconciledInTimeSlices() {
-    NodeRelay relay = nostrRelay("--negentropy", "--neg-max-records", "60", "--max-limit", "100");
-    TcpFaultProxy wire = proxy(relay.url());
-    List<Event> history = publishHistory(relay, "sliced", wire.url(), 300);
+    Synced s = syncFromNostrRelay("sliced", 300, "--negentropy", "--neg-max-records", "60", "--max-limit", "100");
 
-    EmbeddedHost host = startHost(SyncSettings.forTests(wire.url()));
-
-    awaitStored(host, history);
-    awaitSettled(host, wire.url());
-    assertThat(Meters.counter(host.meters(), "grasp.sync.reconciliations", "outcome", "split")).isPositive();
-    assertThat(allFallbacks(host)).isZero();
-    assertThat(wire.messagesToClient("EVENT")).isLessThanOrEqualTo((long) (history.size() * 1.05));
+    assertThat(Meters.counter(s.host().meters(), "grasp.sync.reconciliations", "outcome", "split")).isPositive();
+    assertThat(allFallbacks(s.host())).isZero();
+    assertServedAboutOnce(s);
   }
 
   @Test
   void aFourKilobyteFrameLimitTakesMoreRoundsNotMoreEvents() {
-    NodeRelay relay = nostrRelay("--negentropy", "--neg-frame-size", "4096", "--max-limit", "500");
-    TcpFaultProxy wire = proxy(relay.url());
-    List<Event> history = publishHistory(relay, "framed", wire.url(), 900);
+    Synced s = syncFromNostrRelay("framed", 600, "--negentropy", "--neg-frame-size", "4096", "--max-limit", "500");
 
-    EmbeddedHost host = startHost(SyncSettings.forTests(wire.url()));
-
-    awaitStored(host, history);
-    awaitSettled(host, wire.url());
-    assertThat(allFallbacks(host)).isZero();
-    // 900 issue ids do not fit one 4 KiB frame (128 ids each)
-    assertThat(Meters.counter(host.meters(), "grasp.sync.reconcile.bytes", "direction", "received"))
-        .isGreaterThan(900 * 32);
-    assertThat(wire.messagesToClient("EVENT")).isLessThanOrEqualTo((long) (history.size() * 1.05));
+    assertThat(allFallbacks(s.host())).isZero();
+    // 600 issue ids do not fit one 4 KiB frame (128 ids each)
+    assertThat(Meters.counter(s.host().meters(), "grasp.sync.reconcile.bytes", "direction", "received"))
+        .isGreaterThan(600 * 32);
+    assertServedAboutOnce(s);
   }
 
   @Test

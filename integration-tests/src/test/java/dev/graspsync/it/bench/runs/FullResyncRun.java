@@ -123,15 +123,7 @@ public final class FullResyncRun {
         long at = repo.spec().startAt() + random.nextLong(Math.max(1, now - repo.spec().startAt()));
         Event e = FollowUpGenerator.next(repo, at, random, WEIGHTS);
         fresh.add(e);
-        List<String> listed = repo.spec().relays();
-        int first = random.nextInt(listed.size());
-        boolean both = random.nextDouble() < HistoryWorld.BOTH_RELAYS;
-        for (int k = 0; k < listed.size(); k++) {
-          if (k == first || both) {
-            publisher.send(relayUrls.get(w.proxyUrls().indexOf(listed.get(k))), e);
-            copies++;
-          }
-        }
+        copies += w.sendAsAuthors(publisher, repo, e, random);
       }
       long expected = copies;
       Poller.every(Duration.ofMillis(20)).until(Duration.ofSeconds(60), () -> publisher.oks() >= expected);

@@ -8,6 +8,7 @@ import dev.graspsync.it.bench.fixtures.RepoHistoryGenerator;
 import dev.graspsync.it.bench.fixtures.RepoSpec;
 import dev.graspsync.it.bench.infra.BulkPublisher;
 import dev.graspsync.it.bench.infra.CountingProxy;
+import dev.graspsync.it.bench.infra.LivePublisher;
 import dev.graspsync.it.bench.infra.ProxyCounts;
 import dev.graspsync.it.bench.infra.ProxyFarm;
 import dev.graspsync.it.bench.infra.PublishResult;
@@ -149,6 +150,25 @@ public final class HistoryWorld implements AutoCloseable {
         .map(e -> BulkPublisher.publish(vertx, relays.get(e.getKey()).url(), e.getValue(), 1000, Duration.ofMinutes(10)))
         .toList();
     return results.stream().reduce(PublishResult.NONE, PublishResult::plus);
+  }
+
+  /**
+   * Sends a new event of {@code repo} straight to its relays as authors do: to one of them, and
+   * to both for {@link #BOTH_RELAYS} of events. Returns the copies sent.
+   */
+  int sendAsAuthors(LivePublisher publisher, RepoHistory repo, Event e, SplittableRandom random) {
+    List<String> listed = repo.spec().relays();
+    List<String> relayUrls = relays.stream().map(HostProcess::url).toList();
+    int first = random.nextInt(listed.size());
+    boolean both = random.nextDouble() < BOTH_RELAYS;
+    int copies = 0;
+    for (int k = 0; k < listed.size(); k++) {
+      if (k == first || both) {
+        publisher.send(relayUrls.get(proxyUrls().indexOf(listed.get(k))), e);
+        copies++;
+      }
+    }
+    return copies;
   }
 
   ProxyCounts counts() {

@@ -59,15 +59,7 @@ public final class ResumeCostRun {
         RepoHistory repo = w.repos.get(random.nextInt(w.repos.size()));
         Event e = FollowUpGenerator.next(repo, Instant.now().getEpochSecond(), random, WEIGHTS);
         bytes += e.json().getBytes(StandardCharsets.UTF_8).length;
-        List<String> listed = repo.spec().relays();
-        int first = random.nextInt(listed.size());
-        boolean both = random.nextDouble() < HistoryWorld.BOTH_RELAYS;
-        for (int k = 0; k < listed.size(); k++) {
-          if (k == first || both) {
-            publisher.send(relayUrls.get(w.proxyUrls().indexOf(listed.get(k))), e);
-            copies++;
-          }
-        }
+        copies += w.sendAsAuthors(publisher, repo, e, random);
       }
       long expected = copies;
       Poller.every(Duration.ofMillis(20)).until(Duration.ofSeconds(30), () -> publisher.oks() >= expected);
