@@ -16,6 +16,8 @@ import dev.graspsync.sync.session.RelaySession;
 import dev.graspsync.sync.session.SessionConfig;
 import dev.graspsync.sync.session.SubscriptionListener;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import java.util.ArrayDeque;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -35,6 +37,12 @@ final class HistoryRoute {
   private static final Logger log = LoggerFactory.getLogger(HistoryRoute.class);
   /** A relay never seen answering NEG-OPEN gets this long before it is taken as not speaking NIP-77. */
   static final Duration PROBE_TIMEOUT = Duration.ofSeconds(10);
+  /**
+   * Reconciliations open at once on one connection at most (the reference host's default; strfry
+   * and others bound it too): it also bounds the local sets held in memory. A relay refusing
+   * for "too many open" lowers it for the connection.
+   */
+  static final int MAX_OPEN_RECONCILIATIONS = 4;
 
   private final String url;
   private final WorkerDeps deps;
@@ -44,6 +52,11 @@ final class HistoryRoute {
   private RefusedItems refused = RefusedItems.NONE;
   private Nip77Support support = Nip77Support.fromNip11(false);
   private RelayLimitation limits = RelayLimitation.NONE;
+  private final ArrayDeque<Promise<Void>> waiting = new ArrayDeque<>();
+  private int open;
+  private int openCap = MAX_OPEN_RECONCILIATIONS;
+  /** Counts connections, so a reconciliation of an earlier one does not give back a slot of this one. */
+  private long epoch;
 
   HistoryRoute(String url, WorkerDeps deps, Supplier<LiveBudget> budget) {
     this.url = url;
@@ -60,6 +73,50 @@ final class HistoryRoute {
 
   void detach() {
     periodic.clear();
+    epoch++;
+    open = 0;
+    openCap = MAX_OPEN_RECONCILIATIONS;
+    // their sessions are gone: they end Disconnected at once
+    List.copyOf(waiting).forEach(Promise::tryComplete);
+    waiting.clear();
+  }
+
+  // ---- concurrent reconciliations on this connection ------------------------------------------
+
+  long epoch() {
+    return epoch;
+  }
+
+  /** Completes when this connection may open one more reconciliation; give it back with {@link #release}. */
+  Future<Void> acquire() {
+    if (open < openCap) {
+      open++;
+      return Future.succeededFuture();
+    }
+    Promise<Void> p = Promise.promise();
+    waiting.add(p);
+    return p.future();
+  }
+
+  void release(long ofEpoch) {
+    if (ofEpoch != epoch) {
+      return;
+    }
+    open = Math.max(0, open - 1);
+    while (open < openCap && !waiting.isEmpty()) {
+      open++;
+      waiting.poll().complete();
+    }
+  }
+
+  /** The relay said too many are open: one fewer from now on; false when one at a time was already too many. */
+  boolean fewerAtOnce() {
+    if (openCap <= 1) {
+      return false;
+    }
+    openCap = Math.max(1, Math.min(openCap - 1, open));
+    log.info("{}: the relay refused a reconciliation for too many open; {} at once from now on", url, openCap);
+    return true;
   }
 
   /** The refused-event memory's hook (the lead wires {@code sync.refused} here). */

@@ -93,10 +93,14 @@ final class ReconcilingHistory {
       fallback.add(f);
       return Future.succeededFuture();
     }
-    return route.localSet(f).transform(local -> local.failed()
-        ? decide(f, depth, NegDecision.localSetFailed(local.cause() instanceof TooManyKeysException))
-        : negotiate(f, local.result()).compose(d -> d.map(decision -> decide(f, depth, decision))
-            .orElseGet(Future::succeededFuture)));
+    long epoch = route.epoch();
+    // the slot is held while the local set is read too: it bounds the sets in memory
+    return route.acquire()
+        .compose(v -> route.localSet(f).transform(local -> local.failed()
+            ? Future.succeededFuture(Optional.of(NegDecision.localSetFailed(local.cause() instanceof TooManyKeysException)))
+            : negotiate(f, local.result())))
+        .andThen(ar -> route.release(epoch))
+        .compose(d -> d.map(decision -> decide(f, depth, decision)).orElseGet(Future::succeededFuture));
   }
 
   /** @return empty once the filter is reconciled (its needed ids noted), else what its end means */
@@ -157,6 +161,13 @@ final class ReconcilingHistory {
       route.metrics().reconciliation("split");
       List<Filter> parts = halves.get();
       return reconcileOrFallBack(parts.get(0), depth + 1).compose(v -> reconcileOrFallBack(parts.get(1), depth + 1));
+    }
+    if (decision instanceof NegDecision.Busy) {
+      if (!route.fewerAtOnce()) {
+        return fallBack(f, FallbackReason.NEG_ERR, true);
+      }
+      route.metrics().reconciliation("busy");
+      return reconcileOrFallBack(f, depth);
     }
     if (decision instanceof NegDecision.FallBack fb) {
       return fallBack(f, fb.reason(), fb.remember());

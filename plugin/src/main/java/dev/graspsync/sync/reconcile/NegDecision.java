@@ -15,8 +15,14 @@ import java.util.Optional;
  */
 public sealed interface NegDecision {
 
-  /** NEG-ERR "blocked: too many ...": the relay's bound on records; reconcile the halves. */
+  /** NEG-ERR "blocked: too many records": the relay's bound on records; reconcile the halves. */
   record Split() implements NegDecision {}
+
+  /**
+   * NEG-ERR "too many open reconciliations" (or subscriptions): the relay's bound on concurrent
+   * ones; open fewer at once on this connection and try the filter again.
+   */
+  record Busy() implements NegDecision {}
 
   /**
    * Fetch this filter with paged REQs.
@@ -32,7 +38,8 @@ public sealed interface NegDecision {
 
   static NegDecision of(NegEnd end) {
     if (end instanceof NegEnd.Error e) {
-      return tooMany(e.reason()) ? new Split() : new FallBack(FallbackReason.NEG_ERR, true);
+      return busy(e.reason()) ? new Busy()
+          : tooMany(e.reason()) ? new Split() : new FallBack(FallbackReason.NEG_ERR, true);
     }
     if (end instanceof NegEnd.Notice n) {
       // a rate-limit NOTICE is about our pace, not about the protocol
@@ -47,6 +54,9 @@ public sealed interface NegDecision {
       Optional<MachinePrefix> prefix = MachinePrefix.of(c.message());
       if (prefix.filter(p -> p == MachinePrefix.RATE_LIMITED).isPresent()) {
         return new EndGroup(new SubscriptionOutcome.RateLimited(c.message(), NO_STATS));
+      }
+      if (busy(c.message())) {
+        return new Busy();
       }
       if (tooMany(c.message())) {
         return new Split();
@@ -75,8 +85,16 @@ public sealed interface NegDecision {
   static boolean tooMany(String reason) {
     String t = reason.toLowerCase(Locale.ROOT);
     boolean sizeBound = t.contains("too many") || t.contains("too big") || t.contains("too large");
-    // too many subscriptions or REQs is the relay's capacity, which splitting would make worse
-    return sizeBound && !t.contains("subscription") && !t.contains("concurrent") && !t.contains("filters");
+    // too many filters is a malformed request for this relay, not a size; splitting would not help
+    return sizeBound && !busy(reason) && !t.contains("filters");
+  }
+
+  /** "too many open reconciliations", "too many concurrent subscriptions": capacity, not size. */
+  static boolean busy(String reason) {
+    String t = reason.toLowerCase(Locale.ROOT);
+    return (t.contains("too many") || t.contains("at most"))
+        && (t.contains("open") || t.contains("concurrent") || t.contains("subscription") || t.contains("session")
+            || t.contains("reconciliations"));
   }
 
   private static boolean rateLimitWords(String notice) {

@@ -24,8 +24,13 @@ class NegDecisionTest {
   }
 
   @Test
-  void tooManySubscriptionsIsCapacityNotASizeBound() {
+  void tooManyOpenIsCapacityNotASizeBound() {
+    assertThat(NegDecision.of(new NegEnd.Error("blocked: too many open reconciliations (at most 4)")))
+        .isEqualTo(new NegDecision.Busy());
     assertThat(NegDecision.of(new NegEnd.Error("blocked: too many concurrent subscriptions")))
+        .isEqualTo(new NegDecision.Busy());
+    assertThat(NegDecision.of(new NegEnd.Closed("error: too many concurrent REQs"))).isEqualTo(new NegDecision.Busy());
+    assertThat(NegDecision.of(new NegEnd.Error("blocked: too many filters")))
         .isEqualTo(new NegDecision.FallBack(FallbackReason.NEG_ERR, true));
   }
 
