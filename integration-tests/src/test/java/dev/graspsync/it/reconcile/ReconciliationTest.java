@@ -9,20 +9,25 @@ import dev.graspsync.it.harness.NodeRelay;
 import dev.graspsync.it.harness.NostrTestClient;
 import dev.graspsync.it.harness.TcpFaultProxy;
 import dev.graspsync.it.host.EmbeddedHost;
+import dev.graspsync.it.host.ReferenceRelay;
 import dev.graspsync.it.host.SyncSettings;
 import dev.graspsync.it.host.SyncTestBase;
 import dev.graspsync.nostr.event.Event;
 import dev.graspsync.nostr.filter.Filter;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * NIP-77 end to end against the @nostr-relay relay answering NEG-* with applesauce's negentropy
- * (written by others): history comes by reconciliation and costs about the history once; a full
- * sync of an unchanged relay costs no EVENT at all; a relay without NIP-77, one bounding the
- * records of a reconciliation, one with a 4 KiB frame limit each still deliver everything.
+ * NIP-77 end to end, against the @nostr-relay relay answering NEG-* with applesauce's negentropy
+ * (written by others) and against the reference host serving it from its RocksDB store: history
+ * comes by reconciliation and costs about the history once; a full sync of an unchanged relay
+ * costs no EVENT at all; a relay without NIP-77, one bounding the records of a reconciliation,
+ * one with a 4 KiB frame limit, one answering NEG with garbage or another version each still
+ * deliver everything.
  */
 class ReconciliationTest extends SyncTestBase {
   private static final Logger log = LoggerFactory.getLogger(ReconciliationTest.class);
@@ -32,12 +37,24 @@ class ReconciliationTest extends SyncTestBase {
 
   private Synced syncFromNostrRelay(String d, int issues, SyncSettings settings, String... relayArgs) {
     NodeRelay relay = nostrRelay(relayArgs);
-    TcpFaultProxy wire = proxy(relay.url());
+    return syncFrom(relay.url(), history -> {
+      try (NostrTestClient client = NostrTestClient.connect(vertx, relay.url())) {
+        client.publishAll(history);
+      }
+    }, d, issues, settings);
+  }
+
+  /** The reference host as the external relay: it serves NIP-77 from its RocksDB store. */
+  private Synced syncFromReferenceRelay(String d, int issues, SyncSettings settings, Map<String, String> relayConfig) {
+    ReferenceRelay relay = referenceRelay(relayConfig);
+    return syncFrom(relay.url(), history -> relay.publish(vertx, history), d, issues, settings);
+  }
+
+  private Synced syncFrom(String relayUrl, Consumer<List<Event>> publish, String d, int issues, SyncSettings settings) {
+    TcpFaultProxy wire = proxy(relayUrl);
     List<Event> history = BulkHistory.repo(d, wire.url(), OWN_URL).withState().issues(issues).comments(issues / 3)
         .sign().events();
-    try (NostrTestClient client = NostrTestClient.connect(vertx, relay.url())) {
-      client.publishAll(history);
-    }
+    publish.accept(history);
     EmbeddedHost host = startHost(settings.with("bootstrap-relays", wire.url()));
     awaitStored(host, history);
     awaitSettled(host, wire.url());
@@ -71,6 +88,27 @@ class ReconciliationTest extends SyncTestBase {
     // every reconnection is a full sync
     Synced s = syncFromNostrRelay("reconciled", 400, SyncSettings.forTests().with("quick-reconnect-window-seconds", 0),
         "--negentropy", "--max-limit", "100", "--default-limit", "100");
+    assertReconciledThenAFullSyncFetchesNothing(s);
+  }
+
+  @Test
+  void theReferenceHostServesHistoryByReconciliationAndAFullSyncFetchesNothing() {
+    Synced s = syncFromReferenceRelay("reference", 400,
+        SyncSettings.forTests().with("quick-reconnect-window-seconds", 0), Map.of());
+    assertReconciledThenAFullSyncFetchesNothing(s);
+  }
+
+  @Test
+  void theReferenceHostsBoundOnRecordsSplitsTheFilters() {
+    Synced s = syncFromReferenceRelay("reference-sliced", 300, SyncSettings.forTests(),
+        Map.of("relay.negentropy-max-records", "60"));
+
+    assertThat(Meters.counter(s.host().meters(), "grasp.sync.reconciliations", "outcome", "split")).isPositive();
+    assertThat(allFallbacks(s.host())).isZero();
+    assertServedAboutOnce(s);
+  }
+
+  private void assertReconciledThenAFullSyncFetchesNothing(Synced s) {
     long served = s.wire().messagesToClient("EVENT");
     log.info("reconciled history: {} events, relay sent {} EVENTs", s.history().size(), served);
     assertServedAboutOnce(s);
