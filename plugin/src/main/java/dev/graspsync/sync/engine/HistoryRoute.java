@@ -159,6 +159,15 @@ final class HistoryRoute {
     return LocalSet.load(deps.host().store(), filter, refused);
   }
 
+  /** Which of {@code ids} the host stores by now. */
+  Future<Set<String>> stored(List<String> ids) {
+    return deps.host().store().containsAll(ids);
+  }
+
+  FetchClaims claims() {
+    return deps.fetchClaims();
+  }
+
   void answered() {
     support = support.answered();
   }

@@ -48,6 +48,10 @@ final class ReconcilingHistory {
   private final SubscriptionListener target;
   private final List<String> needed = new ArrayList<>();
   private final List<Filter> fallback = new ArrayList<>();
+  /** Needed ids another relay was fetching when their turn came: looked at again at the end. */
+  private final List<String> deferred = new ArrayList<>();
+  /** Ids this group claimed for the REQ open now; given back when it ends, however it ends. */
+  private List<String> holding = List.of();
   private SubscriptionStats stats = GroupOutcome.NONE;
   private boolean ended;
 
@@ -195,13 +199,63 @@ final class ReconcilingHistory {
     fetch(fallback.subList(from, to), Set.of(), () -> fetchFallback(to));
   }
 
+  /**
+   * The needed ids, chunk by chunk: those the host stores by now (another relay brought them:
+   * authors publish to several) are skipped, those another relay is fetching right now are
+   * deferred; the deferred ones still not stored at the end are fetched from here too.
+   */
   private void fetchIds(List<List<String>> chunks, int next) {
+    if (next >= chunks.size()) {
+      if (deferred.isEmpty()) {
+        finish(GroupOutcome.complete(stats));
+      } else {
+        List<String> again = List.copyOf(deferred);
+        deferred.clear();
+        fetchUnclaimed(IdRequests.chunks(again, route.idsPerRequest()), 0);
+      }
+      return;
+    }
+    route.stored(chunks.get(next)).onComplete(stored -> {
+      List<String> missing = notStored(chunks.get(next), stored);
+      List<String> mine = route.claims().claim(missing, this);
+      Set<String> mineSet = new HashSet<>(mine);
+      missing.stream().filter(id -> !mineSet.contains(id)).forEach(deferred::add);
+      holding = mine;
+      Runnable then = () -> {
+        releaseClaims();
+        fetchIds(chunks, next + 1);
+      };
+      if (mine.isEmpty()) {
+        then.run();
+      } else {
+        fetch(List.of(Filter.builder().ids(mine).build()), mineSet, then);
+      }
+    });
+  }
+
+  /** The deferred ids, without claiming: whoever had them is done or failed. */
+  private void fetchUnclaimed(List<List<String>> chunks, int next) {
     if (next >= chunks.size()) {
       finish(GroupOutcome.complete(stats));
       return;
     }
-    List<String> ids = chunks.get(next);
-    fetch(List.of(Filter.builder().ids(ids).build()), new HashSet<>(ids), () -> fetchIds(chunks, next + 1));
+    route.stored(chunks.get(next)).onComplete(stored -> {
+      List<String> missing = notStored(chunks.get(next), stored);
+      if (missing.isEmpty()) {
+        fetchUnclaimed(chunks, next + 1);
+      } else {
+        fetch(List.of(Filter.builder().ids(missing).build()), new HashSet<>(missing), () -> fetchUnclaimed(chunks, next + 1));
+      }
+    });
+  }
+
+  private void releaseClaims() {
+    route.claims().release(holding, this);
+    holding = List.of();
+  }
+
+  private static List<String> notStored(List<String> ids, io.vertx.core.AsyncResult<Set<String>> stored) {
+    return stored.succeeded() ? ids.stream().filter(id -> !stored.result().contains(id)).toList() : ids;
   }
 
   /**
@@ -236,6 +290,7 @@ final class ReconcilingHistory {
       return;
     }
     ended = true;
+    releaseClaims();
     target.onOutcome(GroupOutcome.withStats(outcome, stats));
   }
 }

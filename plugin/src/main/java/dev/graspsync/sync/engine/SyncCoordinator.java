@@ -73,7 +73,7 @@ final class SyncCoordinator extends VerticleBase {
     // one budget for every relay session: memory in flight must not grow with the relay count
     InFlightBudget budget = InFlightBudget.of(config.maxEventsInFlight());
     metrics.eventsInFlight(budget::inFlight);
-    this.deps = new WorkerDeps(host, config, clock, state, metrics, board, this::onWorkerIdle, budget);
+    this.deps = new WorkerDeps(host, config, clock, state, metrics, board, this::onWorkerIdle, budget, new FetchClaims());
   }
 
   @Override

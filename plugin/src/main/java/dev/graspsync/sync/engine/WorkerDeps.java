@@ -20,4 +20,5 @@ record WorkerDeps(
     SyncMetrics metrics,
     StatusBoard board,
     Consumer<RelayUrl> onIdle,
-    InFlightBudget inFlightBudget) {}
+    InFlightBudget inFlightBudget,
+    FetchClaims fetchClaims) {}
