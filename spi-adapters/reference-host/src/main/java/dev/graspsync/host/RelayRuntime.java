@@ -9,10 +9,8 @@ import dev.graspsync.host.metrics.RelayMetrics;
 import dev.graspsync.host.nip11.RelayInfo;
 import dev.graspsync.host.nip11.RelayInfoJson;
 import dev.graspsync.host.plugins.PluginBootstrap;
-import dev.graspsync.host.plugins.PluginHooks;
 import dev.graspsync.host.server.HttpRoutes;
 import dev.graspsync.host.server.LiveFanout;
-import dev.graspsync.host.server.PluginRoutes;
 import dev.graspsync.host.server.RelayServerVerticle;
 import dev.graspsync.host.server.RelayServices;
 import dev.graspsync.host.server.ServerGate;
@@ -21,6 +19,8 @@ import dev.graspsync.nostr.crypto.Keys;
 import dev.graspsync.spi.AcceptedEvent;
 import dev.graspsync.spi.RelayIdentity;
 import dev.graspsync.spi.RelayPlugin;
+import dev.graspsync.spi.hosting.PluginHooks;
+import dev.graspsync.spi.hosting.PluginRoutes;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
@@ -95,7 +95,7 @@ public final class RelayRuntime {
       String infoJson = RelayInfoJson.write(info);
       ServerGate gate = new ServerGate();
       LiveFanout fanout = new LiveFanout();
-      PluginRoutes pluginRoutes = new PluginRoutes(metrics);
+      PluginRoutes pluginRoutes = new PluginRoutes(metrics::pluginError);
       HttpRoutes routes = new HttpRoutes(() -> infoJson, meters::scrape, () -> gate.services().isPresent(), pluginRoutes);
       int hardBytes = ServerLimits.of(config).hardMessageBytes();
 
@@ -116,7 +116,7 @@ public final class RelayRuntime {
           config.maxLimit(), config.maxEventTags(), config.effectiveVerifyThreads()), meters));
       RelayEngine open = engine.get();
 
-      PluginHooks hooks = new PluginHooks(vertx.getOrCreateContext(), metrics);
+      PluginHooks hooks = new PluginHooks(vertx.getOrCreateContext(), metrics::pluginError);
       RelayIdentity identity = new RelayIdentity(urls, authKeys(config));
       PluginBootstrap.register(plugins, config, vertx, identity, meters, open, hooks, Optional.of(pluginRoutes));
       open.addListener(accepted -> {

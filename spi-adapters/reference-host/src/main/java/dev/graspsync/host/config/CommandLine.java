@@ -1,5 +1,6 @@
 package dev.graspsync.host.config;
 
+import dev.graspsync.spi.hosting.ConfigFile;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
