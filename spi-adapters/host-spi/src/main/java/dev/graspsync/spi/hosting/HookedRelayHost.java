@@ -5,10 +5,8 @@ import dev.graspsync.spi.PluginConfig;
 import dev.graspsync.spi.RelayHost;
 import dev.graspsync.spi.RelayIdentity;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 import java.nio.file.Path;
@@ -76,32 +74,5 @@ public abstract class HookedRelayHost implements RelayHost {
   @Override
   public final void onShutdown(Supplier<Future<Void>> handler) {
     slot.hooks().addShutdown(slot.pluginId(), handler);
-  }
-
-  /**
-   * Runs {@code work} and completes on the caller's Vert.x context (when there is one), as the
-   * SPI promises, whatever thread the host finished on; a throw becomes a failed future.
-   */
-  protected static <T> Future<T> onCallerContext(Supplier<Future<T>> work) {
-    Context caller = Vertx.currentContext();
-    Future<T> result;
-    try {
-      result = work.get();
-    } catch (RuntimeException e) {
-      result = Future.failedFuture(e);
-    }
-    if (caller == null) {
-      return result;
-    }
-    Thread callerThread = Thread.currentThread();
-    Promise<T> onCaller = Promise.promise();
-    result.onComplete(ar -> {
-      if (Thread.currentThread() == callerThread && Vertx.currentContext() == caller) {
-        onCaller.handle(ar);
-      } else {
-        caller.runOnContext(v -> onCaller.handle(ar));
-      }
-    });
-    return onCaller.future();
   }
 }

@@ -5,6 +5,7 @@ import dev.graspsync.nostr.event.Event;
 import dev.graspsync.spi.EventStore;
 import dev.graspsync.spi.IngestSource;
 import dev.graspsync.spi.IngestVerdict;
+import dev.graspsync.spi.hosting.CallerContext;
 import dev.graspsync.spi.hosting.HookedRelayHost;
 import io.vertx.core.Future;
 
@@ -24,6 +25,6 @@ final class PluginHost extends HookedRelayHost {
 
   @Override
   public Future<IngestVerdict> ingest(Event event, IngestSource source) {
-    return onCallerContext(() -> engine.ingest(event, source));
+    return CallerContext.complete(() -> engine.ingest(event, source));
   }
 }
