@@ -92,8 +92,6 @@ public final class SidecarRuntime {
       metrics.relayConnected(link::connected);
       metrics.relayReconnects(link::reconnects);
       RemoteStore store = new RemoteStore(link, config.pageSize(), config.idsPerReq());
-      EventWriter writer = new EventWriter(link, config.maxEventsInFlight(), Backoff.upTo(config.reconnectMax()),
-          keys.isPresent(), metrics);
 
       AtomicBoolean serving = new AtomicBoolean();
       PluginRoutes routes = new PluginRoutes(metrics::pluginError);
@@ -102,13 +100,16 @@ public final class SidecarRuntime {
       deployments.add(await(vertx.deployVerticle(http), "listen on " + config.httpHost() + ":" + config.httpPort()));
 
       PluginHooks hooks = new PluginHooks(vertx.getOrCreateContext(), metrics::pluginError);
-      SidecarPlugins.register(plugins, config, new SidecarPlugins.Shared(vertx, identity(config, keys), meters, hooks,
-          routes, store, writer));
       IngestSource relaySource = IngestSource.client(config.relayUrl());
-      new LiveFeed(link, config.liveKinds(), config.liveOverlap(), event -> {
+      LiveFeed live = new LiveFeed(link, store, config.liveKinds(), config.liveOverlap(), event -> {
         metrics.liveEvent();
         hooks.eventAccepted(new AcceptedEvent(event, relaySource));
-      }).start();
+      });
+      EventWriter writer = new EventWriter(link, config.maxEventsInFlight(), Backoff.upTo(config.reconnectMax()),
+          keys.isPresent(), metrics, live::offer);
+      SidecarPlugins.register(plugins, config, new SidecarPlugins.Shared(vertx, identity(config, keys), meters, hooks,
+          routes, store, writer));
+      live.start();
 
       awaitRelay(link, config);
       await(hooks.runStartup(STARTUP_HOOKS_BOUND), "run plugin startup hooks");

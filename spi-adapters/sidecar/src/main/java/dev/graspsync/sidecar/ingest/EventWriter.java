@@ -11,6 +11,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,19 +35,23 @@ public final class EventWriter {
   private final Backoff backoff;
   private final boolean canAuthenticate;
   private final SidecarMetrics metrics;
+  private final Consumer<Event> stored;
   private final Deque<Pending> queue = new ArrayDeque<>();
   private int inFlight;
   private int refusalsInARow;
   private boolean paused;
   private Promise<Void> idle = Promise.promise();
 
-  public EventWriter(RelayLink link, int maxInFlight, Backoff backoff, boolean canAuthenticate, SidecarMetrics metrics) {
+  /** {@code stored} hears of every event the relay accepted, on the link's loop. */
+  public EventWriter(RelayLink link, int maxInFlight, Backoff backoff, boolean canAuthenticate, SidecarMetrics metrics,
+      Consumer<Event> stored) {
     this.link = link;
     this.loop = link.loop();
     this.maxInFlight = maxInFlight;
     this.backoff = backoff;
     this.canAuthenticate = canAuthenticate;
     this.metrics = metrics;
+    this.stored = stored;
     idle.complete();
     metrics.writeQueue(this::waiting);
     link.onConnect(this::drain);
@@ -105,6 +110,9 @@ public final class EventWriter {
       refusalsInARow = 0;
       metrics.write(name(f.verdict()));
       p.verdict().complete(f.verdict());
+      if (f.verdict() instanceof IngestVerdict.Accepted) {
+        stored.accept(p.event());
+      }
       return;
     }
     metrics.write("retried");
