@@ -90,7 +90,7 @@ public final class SidecarRuntime {
           config.requestTimeout(), Backoff.upTo(config.reconnectMax())), clock);
       deployments.add(await(vertx.deployVerticle(link), "start the relay connection"));
       metrics.relayConnected(link::connected);
-      metrics.relayReconnects(link::reconnects);
+      metrics.relayReconnects(link, RelayLink::reconnects);
       RemoteStore store = new RemoteStore(link, config.pageSize(), config.idsPerReq());
 
       AtomicBoolean serving = new AtomicBoolean();

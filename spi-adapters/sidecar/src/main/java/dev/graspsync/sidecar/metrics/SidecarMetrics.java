@@ -8,7 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
-import java.util.function.LongSupplier;
+import java.util.function.ToLongFunction;
 
 /** The sidecar's own meters (names start with {@code sidecar_} in Prometheus). */
 public final class SidecarMetrics {
@@ -30,8 +30,9 @@ public final class SidecarMetrics {
         .register(registry);
   }
 
-  public void relayReconnects(LongSupplier reconnects) {
-    FunctionCounter.builder("sidecar.relay.reconnects", reconnects, LongSupplier::getAsLong)
+  /** Micrometer holds {@code owner} weakly: pass an object that lives as long as the sidecar. */
+  public <T> void relayReconnects(T owner, ToLongFunction<T> reconnects) {
+    FunctionCounter.builder("sidecar.relay.reconnects", owner, o -> reconnects.applyAsLong(o))
         .description("Connections to the operator's relay made after the first")
         .register(registry);
   }
