@@ -19,6 +19,7 @@ import dev.graspsync.nostr.crypto.Keys;
 import dev.graspsync.spi.AcceptedEvent;
 import dev.graspsync.spi.RelayIdentity;
 import dev.graspsync.spi.RelayPlugin;
+import dev.graspsync.spi.hosting.Blocking;
 import dev.graspsync.spi.hosting.PluginHooks;
 import dev.graspsync.spi.hosting.PluginRoutes;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -34,9 +35,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -205,26 +203,10 @@ public final class RelayRuntime {
   }
 
   private static void closeQuietly(Vertx vertx) {
-    try {
-      vertx.close().toCompletionStage().toCompletableFuture().get(BLOCKING_WAIT_SECONDS, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (ExecutionException | TimeoutException e) {
-      log.warn("closing Vert.x failed", e);
-    }
+    Blocking.close(vertx, Duration.ofSeconds(BLOCKING_WAIT_SECONDS));
   }
 
   private static <T> T await(Future<T> future, String what) {
-    try {
-      return future.toCompletionStage().toCompletableFuture().get(BLOCKING_WAIT_SECONDS, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new StartupException("interrupted while waiting to " + what, e);
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      throw new StartupException("cannot " + what + ": " + cause.getMessage(), cause);
-    } catch (TimeoutException e) {
-      throw new StartupException("timed out waiting to " + what, e);
-    }
+    return Blocking.await(future, Duration.ofSeconds(BLOCKING_WAIT_SECONDS), what, StartupException::new);
   }
 }

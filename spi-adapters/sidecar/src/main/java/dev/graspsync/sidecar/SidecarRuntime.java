@@ -15,6 +15,7 @@ import dev.graspsync.spi.AcceptedEvent;
 import dev.graspsync.spi.IngestSource;
 import dev.graspsync.spi.RelayIdentity;
 import dev.graspsync.spi.RelayPlugin;
+import dev.graspsync.spi.hosting.Blocking;
 import dev.graspsync.spi.hosting.HostConfigException;
 import dev.graspsync.spi.hosting.HostEndpoints;
 import dev.graspsync.spi.hosting.PluginHooks;
@@ -31,9 +32,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -201,25 +200,10 @@ public final class SidecarRuntime {
   }
 
   private static void closeQuietly(Vertx vertx) {
-    try {
-      vertx.close().toCompletionStage().toCompletableFuture().get(BLOCKING_WAIT_SECONDS, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (ExecutionException | TimeoutException e) {
-      log.warn("closing Vert.x failed", e);
-    }
+    Blocking.close(vertx, Duration.ofSeconds(BLOCKING_WAIT_SECONDS));
   }
 
   private static <T> T await(Future<T> future, String what) {
-    try {
-      return future.toCompletionStage().toCompletableFuture().get(BLOCKING_WAIT_SECONDS, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting to " + what, e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("cannot " + what + ": " + e.getCause().getMessage(), e.getCause());
-    } catch (TimeoutException e) {
-      throw new IllegalStateException("timed out waiting to " + what, e);
-    }
+    return Blocking.await(future, Duration.ofSeconds(BLOCKING_WAIT_SECONDS), what, IllegalStateException::new);
   }
 }

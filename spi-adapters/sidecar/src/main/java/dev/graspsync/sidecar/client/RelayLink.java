@@ -157,10 +157,11 @@ public final class RelayLink extends VerticleBase {
         promise.fail(new LinkDown("not connected to the relay"));
         return;
       }
-      PendingOk previous = oks.remove(event.id());
-      if (previous != null) {
-        vertx.cancelTimer(previous.timer());
-        previous.promise().future().onComplete(promise);
+      PendingOk already = oks.get(event.id());
+      if (already != null) {
+        // the same event from two sources at once: one EVENT, one OK for both
+        already.promise().future().onComplete(promise);
+        return;
       }
       long timer = vertx.setTimer(settings.requestTimeout().toMillis(), t -> {
         PendingOk late = oks.remove(event.id());

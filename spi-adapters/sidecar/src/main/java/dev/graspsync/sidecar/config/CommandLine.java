@@ -1,5 +1,6 @@
 package dev.graspsync.sidecar.config;
 
+import dev.graspsync.spi.hosting.ConfigArgs;
 import dev.graspsync.spi.hosting.ConfigFile;
 import dev.graspsync.spi.hosting.ConfigSources;
 import dev.graspsync.spi.hosting.HostConfigException;
@@ -19,18 +20,7 @@ public record CommandLine(Optional<Path> configFile) {
   static final HostKeys SIDECAR_KEYS = new HostKeys("sidecar.", SidecarKey.keys(), SidecarKey.PLUGINS.key());
 
   public static CommandLine parse(String... args) {
-    Optional<Path> config = Optional.empty();
-    for (int i = 0; i < args.length; i++) {
-      String arg = args[i];
-      if (arg.equals("--config") && i + 1 < args.length && config.isEmpty()) {
-        config = Optional.of(Path.of(args[++i]));
-      } else if (arg.startsWith("--config=") && config.isEmpty()) {
-        config = Optional.of(Path.of(arg.substring("--config=".length())));
-      } else {
-        throw new HostConfigException("unexpected argument '" + arg + "'; " + USAGE);
-      }
-    }
-    return new CommandLine(config);
+    return new CommandLine(ConfigArgs.configFile(USAGE, HostConfigException::new, args));
   }
 
   /**
