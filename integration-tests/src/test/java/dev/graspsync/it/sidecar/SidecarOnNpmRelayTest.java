@@ -52,6 +52,7 @@ class SidecarOnNpmRelayTest extends SidecarTestBase {
     awaitIn(operator.url(), all);
     awaitSettled(sidecar, named.url());
     assertThat(sidecar.health()).isEqualTo(200);
+    assertThat(sidecar.get("/sync/status").body()).as("the plugin's page on the sidecar's port").contains(named.url());
 
     Event live = BulkEvents.issue(BulkEvents.repoRef("sidecar-bulk"), "bob", "a live issue", BulkEvents.now());
     long published = System.nanoTime();
