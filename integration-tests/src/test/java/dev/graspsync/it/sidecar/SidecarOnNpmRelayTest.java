@@ -9,11 +9,13 @@ import dev.graspsync.it.harness.Eventually;
 import dev.graspsync.it.harness.NodeRelay;
 import dev.graspsync.it.host.ReferenceRelay;
 import dev.graspsync.it.host.SyncSettings;
+import dev.graspsync.nostr.crypto.Keys;
 import dev.graspsync.nostr.event.Event;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,5 +87,25 @@ class SidecarOnNpmRelayTest extends SidecarTestBase {
     awaitIn(operator.url(), history.events());
     Eventually.await("/health healthy again", Duration.ofSeconds(10), () -> sidecar.health() == 200);
     assertThat(sidecar.metric("sidecar_relay_reconnects_total")).isGreaterThanOrEqualTo(1);
+  }
+
+  /**
+   * An operator's relay that lets nobody read or write before NIP-42 authentication: the
+   * sidecar answers its challenge with sidecar.auth-secret-key, and what was refused for want
+   * of it is asked and written again.
+   */
+  @Test
+  void aRelayDemandingAuthenticationGetsTheSidecarsKey() {
+    NodeRelay operator = nostrRelay("--auth");
+    ReferenceRelay external = referenceRelay();
+    BulkHistory.Signed history = BulkHistory.repo("sidecar-auth", external.url()).issues(30).sign();
+    external.publish(vertx, history.events());
+
+    startSidecar(operator.url(), Map.of("sidecar.auth-secret-key", BulkEvents.key("sidecar").secretHex()),
+        SyncSettings.forTests(external.url()));
+
+    Optional<Keys> checker = Optional.of(BulkEvents.key("checker"));
+    Eventually.untilAsserted(SYNC_DEADLINE, () -> assertThat(missingIn(operator.url(), history.events(), checker))
+        .as("events not in the operator's relay yet").isEmpty());
   }
 }

@@ -6,6 +6,7 @@ import dev.graspsync.it.harness.Eventually;
 import dev.graspsync.it.harness.NostrTestClient;
 import dev.graspsync.it.host.SyncSettings;
 import dev.graspsync.it.host.SyncTestBase;
+import dev.graspsync.nostr.crypto.Keys;
 import dev.graspsync.nostr.event.Event;
 import dev.graspsync.nostr.filter.Filter;
 import java.time.Duration;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 
@@ -29,9 +31,15 @@ abstract class SidecarTestBase extends SyncTestBase {
 
   /** The ids of {@code events} the relay at {@code url} does not return. */
   protected List<String> missingIn(String url, Collection<Event> events) {
+    return missingIn(url, events, Optional.empty());
+  }
+
+  /** The same, asked after authenticating with {@code auth} when given (a relay demanding NIP-42). */
+  protected List<String> missingIn(String url, Collection<Event> events, Optional<Keys> auth) {
     List<String> ids = ids(events);
     Set<String> found = new HashSet<>();
     try (NostrTestClient client = NostrTestClient.connect(vertx, url)) {
+      auth.ifPresent(client::authenticate);
       for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
         List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY));
         client.query(Filter.builder().ids(chunk).limit(chunk.size()).build()).forEach(e -> found.add(e.id()));

@@ -85,8 +85,8 @@ public final class SidecarRuntime {
       List<RelayPlugin> plugins = SidecarPlugins.find(config, SidecarRuntime.class.getClassLoader());
       Optional<Keys> keys = authKeys(config);
 
-      RelayLink link = new RelayLink(new RelayLink.Settings(config.relayUrl(), keys, config.maxOpenReqs(),
-          config.requestTimeout(), Backoff.upTo(config.reconnectMax())), clock);
+      RelayLink link = new RelayLink(new RelayLink.Settings(config.relayUrl(), config.publicUrls().get(0), keys,
+          config.maxOpenReqs(), config.requestTimeout(), Backoff.upTo(config.reconnectMax())), clock);
       deployments.add(await(vertx.deployVerticle(link), "start the relay connection"));
       metrics.relayConnected(link::connected);
       metrics.relayReconnects(link, RelayLink::reconnects);

@@ -40,8 +40,14 @@ public final class RelayLink extends VerticleBase {
   private static final Logger log = LoggerFactory.getLogger(RelayLink.class);
   private static final int MAX_REFUSALS = 6;
 
-  /** How to reach the relay and how hard to push it. */
-  public record Settings(String url, Optional<Keys> authKeys, int maxOpenReqs, Duration requestTimeout, Backoff backoff) {}
+  /**
+   * How to reach the relay and how hard to push it.
+   *
+   * @param authRelayUrl the URL NIP-42 auth events name in their {@code relay} tag: the one the
+   *     relay knows itself by, which may differ from the address the sidecar dials
+   */
+  public record Settings(String url, String authRelayUrl, Optional<Keys> authKeys, int maxOpenReqs,
+      Duration requestTimeout, Backoff backoff) {}
 
   private static final class Fetch {
     final List<Filter> filters;
@@ -81,7 +87,7 @@ public final class RelayLink extends VerticleBase {
   @Override
   public Future<?> start() {
     lastDownEpochSecond = clock.instant().getEpochSecond();
-    socket = new RelaySocket(vertx, settings.url(), settings.authKeys(), settings.backoff(), clock, new SocketEvents());
+    socket = new RelaySocket(vertx, settings.url(), settings.authRelayUrl(), settings.authKeys(), settings.backoff(), clock, new SocketEvents());
     socket.start();
     return Future.succeededFuture();
   }

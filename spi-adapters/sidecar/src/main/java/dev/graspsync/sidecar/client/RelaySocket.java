@@ -40,6 +40,7 @@ final class RelaySocket {
 
   private final Vertx vertx;
   private final String url;
+  private final String authRelayUrl;
   private final Optional<Keys> authKeys;
   private final Backoff backoff;
   private final Clock clock;
@@ -52,9 +53,11 @@ final class RelaySocket {
   private long reconnects;
   private boolean closing;
 
-  RelaySocket(Vertx vertx, String url, Optional<Keys> authKeys, Backoff backoff, Clock clock, Listener listener) {
+  RelaySocket(Vertx vertx, String url, String authRelayUrl, Optional<Keys> authKeys, Backoff backoff, Clock clock,
+      Listener listener) {
     this.vertx = vertx;
     this.url = url;
+    this.authRelayUrl = authRelayUrl;
     this.authKeys = authKeys;
     this.backoff = backoff;
     this.clock = clock;
@@ -168,7 +171,7 @@ final class RelaySocket {
       log.debug("relay {} asks for authentication; no sidecar.auth-secret-key is set", url);
       return;
     }
-    Event auth = AuthEvents.create(challenge, url, authKeys.get(), clock.instant().getEpochSecond());
+    Event auth = AuthEvents.create(challenge, authRelayUrl, authKeys.get(), clock.instant().getEpochSecond());
     authEventId = Optional.of(auth.id());
     writer.send(new ClientMessage.Auth(auth));
   }
