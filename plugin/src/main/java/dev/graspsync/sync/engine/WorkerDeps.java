@@ -2,10 +2,13 @@ package dev.graspsync.sync.engine;
 
 import dev.graspsync.spi.RelayHost;
 import dev.graspsync.sync.config.SyncConfig;
+import dev.graspsync.sync.dial.DialGate;
 import dev.graspsync.sync.relay.RelayUrl;
 import dev.graspsync.sync.session.InFlightBudget;
 import dev.graspsync.sync.status.StatusBoard;
+import io.vertx.core.net.TrustOptions;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -20,4 +23,6 @@ record WorkerDeps(
     SyncMetrics metrics,
     StatusBoard board,
     Consumer<RelayUrl> onIdle,
-    InFlightBudget inFlightBudget) {}
+    InFlightBudget inFlightBudget,
+    DialGate gate,
+    Optional<TrustOptions> trust) {}
