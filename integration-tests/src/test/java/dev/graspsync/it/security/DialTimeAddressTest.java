@@ -30,16 +30,12 @@ class DialTimeAddressTest extends SyncTestBase {
 
   @Test
   void aNameThatRebindsToLoopbackAfterAdmissionIsNeverDialled() {
-    ReferenceRelay relay = referenceRelay();
-    TcpFaultProxy door = proxy(relay.url());
-    String url = "ws://rebind.grasp.test:" + door.port();
     // public when the coordinator admits the relay, loopback (where the relay is) ever after
     dns.answer("rebind.grasp.test", List.of(ip("93.184.216.34")), List.of(ip("127.0.0.1")));
-    List<Event> events = NostrSpec.create()
-        .announcement("repo", "rebinding", List.of(url, OWN_URL), -50_000)
-        .issue("i1", "repo", "bob", "bait", -40_000)
-        .sign();
-    relay.publish(vertx, events.subList(1, 2));
+    Listed listed = repositoryOnRelayNamed("rebind.grasp.test");
+    TcpFaultProxy door = listed.door();
+    String url = listed.url();
+    List<Event> events = listed.events();
 
     EmbeddedHost host = startResolvingThroughScript(EmbeddedHost.builder(vertx, dir.resolve("host"))
         .settings(SyncSettings.defaults(List.of()).with("base-backoff-seconds", 1).with("max-backoff-seconds", 2).map()));
@@ -60,14 +56,9 @@ class DialTimeAddressTest extends SyncTestBase {
 
   @Test
   void aRelayThatDoesNotResolveYetIsRetriedAndSyncsOnceItDoes() {
-    ReferenceRelay relay = referenceRelay();
-    TcpFaultProxy door = proxy(relay.url());
-    String url = "ws://late.grasp.test:" + door.port();
-    List<Event> events = NostrSpec.create()
-        .announcement("repo", "late", List.of(url, OWN_URL), -50_000)
-        .issue("i1", "repo", "bob", "waits for DNS", -40_000)
-        .sign();
-    relay.publish(vertx, events.subList(1, 2));
+    Listed listed = repositoryOnRelayNamed("late.grasp.test");
+    TcpFaultProxy door = listed.door();
+    List<Event> events = listed.events();
 
     EmbeddedHost host = startResolvingThroughScript(EmbeddedHost.builder(vertx, dir.resolve("host"))
         .settings(SyncSettings.forTests().map()));
@@ -84,6 +75,21 @@ class DialTimeAddressTest extends SyncTestBase {
 
     awaitStored(host, events.subList(1, 2));
     assertThat(door.acceptedConnections()).isPositive();
+  }
+
+  /** An announcement (events[0], for the host) listing a relay by name, and an issue (events[1]) on that relay. */
+  private record Listed(TcpFaultProxy door, String url, List<Event> events) {}
+
+  private Listed repositoryOnRelayNamed(String name) {
+    ReferenceRelay relay = referenceRelay();
+    TcpFaultProxy door = proxy(relay.url());
+    String url = "ws://" + name + ":" + door.port();
+    List<Event> events = NostrSpec.create()
+        .announcement("repo", name, List.of(url, OWN_URL), -50_000)
+        .issue("i1", "repo", "bob", "only on " + name, -40_000)
+        .sign();
+    relay.publish(vertx, events.subList(1, 2));
+    return new Listed(door, url, events);
   }
 
   private EmbeddedHost startResolvingThroughScript(EmbeddedHost.Builder builder) {
