@@ -51,8 +51,8 @@ public record FailureCause(ConnectFailure reason, String detail) {
         return cause(ConnectFailure.TIMEOUT, "no connection in time", t);
       }
     }
-    return cause(ConnectFailure.CONNECTION, failure instanceof ConnectException ? "connection refused" : "connection failed",
-        deepest);
+    boolean refused = chain.stream().anyMatch(ConnectException.class::isInstance);
+    return cause(ConnectFailure.CONNECTION, refused ? "connection refused" : "connection failed", deepest);
   }
 
   private static FailureCause cause(ConnectFailure reason, String summary, Throwable t) {

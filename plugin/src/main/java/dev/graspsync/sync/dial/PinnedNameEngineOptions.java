@@ -5,6 +5,7 @@ import io.netty.handler.ssl.SslContext;
 import io.vertx.core.net.JdkSSLEngineOptions;
 import io.vertx.core.spi.tls.SslContextFactory;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SNIHostName;
@@ -100,14 +101,14 @@ public final class PinnedNameEngineOptions extends JdkSSLEngineOptions {
     }
 
     /** An IP-literal relay has no name to send (SNI carries names only). */
-    private java.util.Optional<SNIServerName> sniName() {
+    private Optional<SNIServerName> sniName() {
       if (name.indexOf(':') >= 0 || name.chars().allMatch(c -> c == '.' || Character.isDigit(c))) {
-        return java.util.Optional.empty();
+        return Optional.empty();
       }
       try {
-        return java.util.Optional.of(new SNIHostName(name));
+        return Optional.of(new SNIHostName(name));
       } catch (IllegalArgumentException e) {
-        return java.util.Optional.empty();
+        return Optional.empty();
       }
     }
   }

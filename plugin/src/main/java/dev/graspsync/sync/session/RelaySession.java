@@ -142,7 +142,7 @@ public final class RelaySession {
     // the checked address, not the name again (Vert.x's WebSocket client dials its host
     // option and ignores setServer); Host, SNI and the certificate's name stay the relay's
     dialTarget.ifPresent(t -> options.setHost(t.address().getHostAddress())
-        .putHeader(HttpHeaders.HOST, hostHeader(t.host(), address)));
+        .putHeader(HttpHeaders.HOST, address.hostHeader()));
     client
         .connect(options)
         .onComplete(
@@ -166,13 +166,6 @@ public final class RelaySession {
               connected.tryComplete();
             });
     return connected.future();
-  }
-
-  /** The Host header Vert.x would have sent for the URL: the name, and the port when not the default. */
-  private static String hostHeader(String name, RelayAddress address) {
-    String host = name.indexOf(':') >= 0 ? "[" + name + "]" : name;
-    boolean defaultPort = address.port() == (address.ssl() ? 443 : 80);
-    return defaultPort ? host : host + ":" + address.port();
   }
 
   /**
