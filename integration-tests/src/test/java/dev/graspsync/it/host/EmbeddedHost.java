@@ -20,7 +20,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -60,6 +64,8 @@ public final class EmbeddedHost implements RelayHost, AutoCloseable {
   private final List<Supplier<Future<Void>>> shutdown = new ArrayList<>();
   private final List<Event> acceptedLog = new CopyOnWriteArrayList<>();
   private final Map<String, Long> acceptedAtNanos = new ConcurrentHashMap<>();
+  private final Map<String, Handler<HttpServerRequest>> http = new ConcurrentHashMap<>();
+  private Optional<HttpServer> httpServer = Optional.empty();
   private boolean closed;
 
   private EmbeddedHost(Builder b) {
@@ -192,12 +198,42 @@ public final class EmbeddedHost implements RelayHost, AutoCloseable {
     return Meters.gaugeOr(meters, "grasp.sync.relay.status", "relay", relay);
   }
 
+  /**
+   * GET {@code path} from what the plugin serves ({@code /sync/status}, {@code /sync}), over a
+   * loopback HTTP server started on first use: the body, as an operator's client would see it.
+   */
+  public synchronized String httpGet(String path) {
+    if (httpServer.isEmpty()) {
+      HttpServer server = vertx.createHttpServer().requestHandler(req -> http.getOrDefault(req.path(),
+          r -> r.response().setStatusCode(404).end()).handle(req));
+      httpServer = Optional.of(server.listen(0, "127.0.0.1").await());
+    }
+    int port = httpServer.get().actualPort();
+    var client = vertx.createHttpClient();
+    try {
+      return client.request(HttpMethod.GET, port, "127.0.0.1", path)
+          .compose(r -> r.send().compose(res -> res.body()))
+          .await().toString();
+    } finally {
+      client.close();
+    }
+  }
+
+  @Override
+  public boolean serveHttp(String path, Handler<HttpServerRequest> handler) {
+    if (http.putIfAbsent(path, handler) != null) {
+      throw new IllegalArgumentException(path + " is served already");
+    }
+    return true;
+  }
+
   @Override
   public void close() {
     if (closed) {
       return;
     }
     closed = true;
+    httpServer.ifPresent(s -> s.close().await());
     boolean stuck = false;
     for (Supplier<Future<Void>> s : shutdown) {
       try {

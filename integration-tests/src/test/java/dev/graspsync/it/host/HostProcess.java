@@ -214,7 +214,8 @@ public final class HostProcess implements AutoCloseable {
     return "host process " + name + " at " + url + " (log " + log() + ")";
   }
 
-  private static Path pluginLocation() {
+  /** Where the plugin's classes are on this class path (a jar, or a class directory in a reactor build). */
+  public static Path pluginLocation() {
     try {
       return Path.of(GraspSyncPlugin.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toAbsolutePath();
     } catch (URISyntaxException e) {
@@ -223,7 +224,7 @@ public final class HostProcess implements AutoCloseable {
   }
 
   /** The plugin's jar as installed, or (in a reactor build, where it is a class directory) a jar of it. */
-  private static void copyPluginJar(Path target) throws IOException {
+  public static void copyPluginJar(Path target) throws IOException {
     Path location = pluginLocation();
     if (Files.isRegularFile(location)) {
       Files.copy(location, target, StandardCopyOption.REPLACE_EXISTING);

@@ -3,15 +3,19 @@ package dev.graspsync.sync.config;
 import dev.graspsync.spi.PluginConfig;
 import dev.graspsync.spi.PluginConfigException;
 import dev.graspsync.sync.batch.BatchRules;
+import dev.graspsync.sync.dial.TrustedCertificates;
 import dev.graspsync.sync.health.HealthRules;
 import dev.graspsync.sync.index.IndexRules;
 import dev.graspsync.sync.relay.AddressPolicy;
 import dev.graspsync.sync.relay.RelayUrl;
+import io.vertx.core.net.TrustOptions;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -43,6 +47,7 @@ public record SyncConfig(
     int maxMessageBytes,
     int maxEventsInFlight,
     int maxHistoryPages,
+    Optional<Path> trustedCertificatesFile,
     Duration reconcileInterval) {
 
   public SyncConfig {
@@ -78,6 +83,7 @@ public record SyncConfig(
         intOf(config, SyncProperty.MAX_MESSAGE_BYTES),
         intOf(config, SyncProperty.MAX_EVENTS_IN_FLIGHT),
         intOf(config, SyncProperty.MAX_HISTORY_PAGES),
+        trustedCertificates(config),
         Duration.ofMinutes(longOf(config, SyncProperty.RECONCILE_INTERVAL_MINUTES)));
     if (c.maxBackoff.compareTo(c.baseBackoff) < 0) {
       throw new PluginConfigException(config.fullKey(SyncProperty.MAX_BACKOFF_SECONDS.key())
@@ -121,6 +127,27 @@ public record SyncConfig(
             + String.join(", ", known));
       }
     }
+  }
+
+  /** Read here once so that an unreadable file stops start-up naming the key. */
+  private static Optional<Path> trustedCertificates(PluginConfig config) {
+    String key = SyncProperty.TRUSTED_CERTIFICATES_FILE.key();
+    Optional<String> value = config.get(key).map(String::trim).filter(v -> !v.isEmpty());
+    if (value.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      Path file = Path.of(value.get());
+      TrustedCertificates.withDefaultsAnd(file);
+      return Optional.of(file);
+    } catch (IllegalArgumentException e) {
+      throw config.bad(key, value.get(), "a readable PEM file of X.509 certificates (" + e.getMessage() + ")");
+    }
+  }
+
+  /** The authorities wss:// relays may chain to: the JVM's, plus {@code trusted-certificates-file}'s. */
+  public Optional<TrustOptions> trustOptions() {
+    return trustedCertificatesFile.map(TrustedCertificates::withDefaultsAnd);
   }
 
   private static List<RelayUrl> bootstrap(PluginConfig config) {

@@ -3,7 +3,8 @@ package dev.graspsync.sync.config;
 /**
  * Every property of the plugin ({@code plugins.grasp-sync.<key>}) with its default and range.
  * Numeric defaults are given as numbers; {@code bootstrap-relays} (a list, default empty) and
- * {@code allow-private-addresses} (a boolean, default false) carry 0 there.
+ * {@code allow-private-addresses} (a boolean, default false) and {@code trusted-certificates-file}
+ * (a path, default none) carry 0 there.
  */
 public enum SyncProperty {
   BOOTSTRAP_RELAYS("bootstrap-relays", 0, 0, 0,
@@ -40,6 +41,8 @@ public enum SyncProperty {
   MAX_EVENTS_IN_FLIGHT("max-events-in-flight", 4096, 16, 1_000_000,
       "events received from all relays together and not yet stored; reading pauses past it"),
   MAX_HISTORY_PAGES("max-history-pages", 10_000, 1, 10_000_000, "older pages asked per filter at most"),
+  TRUSTED_CERTIFICATES_FILE("trusted-certificates-file", 0, 0, 0,
+      "PEM file of CA certificates trusted for wss:// relays besides the JVM's (private CAs); verification stays on"),
   RECONCILE_INTERVAL_MINUTES("reconcile-interval-minutes", 60, 0, 7L * 24 * 60,
       "every connected NIP-77 relay is reconciled this often (0: never); live sync's gaps are fetched");
 

@@ -1,6 +1,11 @@
 package dev.graspsync.sync.engine;
 
 import dev.graspsync.sync.config.SyncConfig;
+import dev.graspsync.sync.dial.ConnectFailure;
+import dev.graspsync.sync.dial.DialOutcome;
+import dev.graspsync.sync.dial.DialTarget;
+import dev.graspsync.sync.dial.FailureCause;
+import dev.graspsync.sync.dial.SafeText;
 import dev.graspsync.sync.health.ConnectionState;
 import dev.graspsync.sync.health.DailyResync;
 import dev.graspsync.sync.health.HealthRules;
@@ -62,6 +67,8 @@ final class RelayWorker extends VerticleBase {
   private boolean restartResume = true;
   private boolean forceFullSync;
   private boolean stopping;
+  /** A connection attempt is resolving its relay's name (no session yet). */
+  private boolean resolving;
   private long connectTimer = -1;
   private Optional<String> lastProblem = Optional.empty();
 
@@ -91,7 +98,7 @@ final class RelayWorker extends VerticleBase {
   @Override
   public Future<?> start() {
     work = new RelayBatches(vertx, relay, restored, deps, this::onWorkChanged, this::problem);
-    infoFetcher = Optional.of(new RelayInfoFetcher(vertx));
+    infoFetcher = Optional.of(new RelayInfoFetcher(vertx, RelayInfoFetcher.DEFAULT_MAX_BODY_BYTES, deps.trust()));
     scheduleConnect(StartupJitter.delay(random, config.startupJitter()));
     vertx.setPeriodic(HEARTBEAT_EVERY.toMillis(), t -> heartbeat());
     scheduleDailyResync();
@@ -139,9 +146,10 @@ final class RelayWorker extends VerticleBase {
     });
   }
 
+  /** One connection attempt: resolve and check the name again, then dial the checked address. */
   private void connect() {
     Instant now = now();
-    if (stopping || session.isPresent()) {
+    if (stopping || session.isPresent() || resolving) {
       return;
     }
     if (!health.mayConnect(now)) {
@@ -150,27 +158,45 @@ final class RelayWorker extends VerticleBase {
     }
     connection = ConnectionState.CONNECTING;
     publishGauges();
+    resolving = true;
+    deps.gate().prepare(relay, bootstrap).onComplete(ar -> {
+      resolving = false;
+      if (stopping || session.isPresent()) {
+        return;
+      }
+      if (ar.result() instanceof DialOutcome.Failed no) {
+        onConnectFailed(no.reason(), no.detail());
+      } else if (ar.result() instanceof DialOutcome.Ready ready) {
+        dial(ready.target());
+      }
+    });
+  }
+
+  private void dial(DialTarget target) {
     RelaySession s;
     try {
-      s = buildSession();
+      s = buildSession(target);
     } catch (RuntimeException e) {
-      onConnectFailed("cannot dial this URL: " + e.getMessage());
+      onConnectFailed(ConnectFailure.CONNECTION, SafeText.of("cannot dial this URL: " + e.getMessage()));
       return;
     }
     session = Optional.of(s);
     s.connect(config.connectTimeout()).onComplete(ar -> {
       if (ar.succeeded()) {
         deps.metrics().connectionAttempt(url, "success");
-        onConnected(s);
+        onConnected(s, target);
       } else {
         session = Optional.empty();
-        onConnectFailed("connect failed: " + ar.cause().getMessage());
+        FailureCause cause = FailureCause.of(ar.cause());
+        onConnectFailed(cause.reason(), cause.detail());
       }
     });
   }
 
-  private void onConnectFailed(String why) {
+  private void onConnectFailed(ConnectFailure reason, String detail) {
     deps.metrics().connectionAttempt(url, "failure");
+    deps.metrics().connectFailure(reason.label());
+    String why = "connect failed (" + reason.label() + "): " + detail;
     log.info("{}: {}", url, why);
     problem(why);
     health = health.onConnectFailure(now(), healthRules);
@@ -179,7 +205,7 @@ final class RelayWorker extends VerticleBase {
     scheduleConnect(Duration.between(now(), health.nextAttempt(now())));
   }
 
-  private RelaySession buildSession() {
+  private RelaySession buildSession(DialTarget target) {
     return RelaySession.builder(vertx, url)
         .config(SessionConfig.defaults().withMaxMessageBytes(config.maxMessageBytes())
             .withEoseTimeout(config.eoseTimeout()).withMaxHistoryPages(config.maxHistoryPages()))
@@ -188,16 +214,19 @@ final class RelayWorker extends VerticleBase {
         .metrics(deps.metrics().sessionMetrics(url))
         .clock(deps.clock())
         .budget(deps.inFlightBudget())
+        .dialTarget(target)
+        .trust(deps.trust())
         .build();
   }
 
-  private void onConnected(RelaySession s) {
+  private void onConnected(RelaySession s, DialTarget target) {
     Instant connectedAt = now();
     health = health.onConnected(connectedAt);
     connection = ConnectionState.SYNCING;
     publishGauges();
     // NIP-11 limits shape paging and consolidation; a relay without a document is still synced.
-    infoFetcher.orElseThrow().fetch(relay.httpUrl(), NIP11_TIMEOUT).onComplete(ar -> {
+    // the address this attempt checked and connected to, not the name again
+    infoFetcher.orElseThrow().fetch(relay.httpUrl(), target, NIP11_TIMEOUT).onComplete(ar -> {
       if (session.orElse(null) != s || !s.isConnected()) {
         return;
       }
@@ -263,8 +292,9 @@ final class RelayWorker extends VerticleBase {
       health = health.onIntentionalDisconnect();
       scheduleConnect(Duration.ZERO);
     } else {
-      log.info("{} dropped the connection: {}", url, d.reason());
-      problem("connection dropped: " + d.reason());
+      String reason = SafeText.of(d.reason());
+      log.info("{} dropped the connection: {}", url, reason);
+      problem("connection dropped: " + reason);
       health = health.onDropped(now, healthRules);
       scheduleConnect(Duration.between(now, health.nextAttempt(now)));
     }
@@ -311,8 +341,7 @@ final class RelayWorker extends VerticleBase {
 
   /** Text from relays and sockets is shown to operators: keep it short and printable. */
   private void problem(String text) {
-    String safe = text.replaceAll("\\p{Cntrl}", "?");
-    lastProblem = Optional.of(safe.length() > 200 ? safe.substring(0, 200) + "…" : safe);
+    lastProblem = Optional.of(SafeText.of(text));
   }
 
   private void publishGauges() {

@@ -5,6 +5,10 @@ import dev.graspsync.nostr.event.Nip34;
 import dev.graspsync.nostr.filter.Filter;
 import dev.graspsync.spi.RelayHost;
 import dev.graspsync.sync.config.SyncConfig;
+import dev.graspsync.sync.dial.ConnectFailure;
+import dev.graspsync.sync.dial.DialGate;
+import dev.graspsync.sync.dial.DialOutcome;
+import dev.graspsync.sync.dial.Resolver;
 import dev.graspsync.sync.index.IndexRules;
 import dev.graspsync.sync.index.IndexUpdate;
 import dev.graspsync.sync.index.RepoIndex;
@@ -12,17 +16,14 @@ import dev.graspsync.sync.plan.ItemSet;
 import dev.graspsync.sync.plan.RelayTarget;
 import dev.graspsync.sync.plan.RelayTargets;
 import dev.graspsync.sync.relay.AddressPolicy;
-import dev.graspsync.sync.relay.AddressVerdict;
 import dev.graspsync.sync.relay.RelayUrl;
 import dev.graspsync.sync.session.InFlightBudget;
 import dev.graspsync.sync.state.RelayRecord;
 import dev.graspsync.sync.status.StatusBoard;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import java.net.InetAddress;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -46,6 +47,7 @@ final class SyncCoordinator extends VerticleBase {
   private final StateWriter state;
   private final SyncMetrics metrics;
   private final AddressPolicy addressPolicy;
+  private final DialGate gate;
   private final WorkerDeps deps;
   private final StatusBoard board;
 
@@ -60,7 +62,8 @@ final class SyncCoordinator extends VerticleBase {
   private boolean planned;
   private boolean stopping;
 
-  SyncCoordinator(RelayHost host, SyncConfig config, Clock clock, StateWriter state, SyncMetrics metrics, StatusBoard board) {
+  SyncCoordinator(RelayHost host, SyncConfig config, Clock clock, StateWriter state, SyncMetrics metrics, StatusBoard board,
+      Resolver resolver) {
     this.host = host;
     this.config = config;
     this.clock = clock;
@@ -68,12 +71,14 @@ final class SyncCoordinator extends VerticleBase {
     this.metrics = metrics;
     this.board = board;
     this.addressPolicy = new AddressPolicy(config.allowPrivateAddresses());
+    this.gate = new DialGate(resolver, addressPolicy);
     this.index = RepoIndex.empty(new IndexRules(
         IndexRules.ownUrlsFrom(host.identity().urls()), config.maxRelaysPerRepo(), addressPolicy));
     // one budget for every relay session: memory in flight must not grow with the relay count
     InFlightBudget budget = InFlightBudget.of(config.maxEventsInFlight());
     metrics.eventsInFlight(budget::inFlight);
-    this.deps = new WorkerDeps(host, config, clock, state, metrics, board, this::onWorkerIdle, budget, new FetchClaims());
+    this.deps = new WorkerDeps(host, config, clock, state, metrics, board, this::onWorkerIdle, budget, gate,
+        config.trustOptions(), new FetchClaims());
   }
 
   @Override
@@ -166,32 +171,29 @@ final class SyncCoordinator extends VerticleBase {
     }
   }
 
-  /** Checks where the URL leads (anyone can publish it) before a worker may dial it. */
+  /**
+   * Checks where the URL leads (anyone can publish it) before a worker may dial it; the worker
+   * checks again before every connection attempt, since the name's answer may change.
+   */
   private void admit(RelayTarget target) {
     RelayUrl relay = target.relay();
     if (!admitting.add(relay)) {
       return;
     }
-    Future<AddressVerdict> verdict = addressPolicy.checkWithoutLookup(relay)
-        .map(Future::succeededFuture)
-        .orElseGet(() -> vertx.executeBlocking(
-            () -> addressPolicy.check(Arrays.asList(InetAddress.getAllByName(relay.host()))), false));
-    verdict.onComplete(ar -> {
+    gate.prepare(relay, target.bootstrap()).onComplete(ar -> {
       admitting.remove(relay);
       if (stopping) {
         return;
       }
-      if (ar.failed()) {
-        // unresolvable now: not refused for good; the next replan tries again
-        log.info("cannot resolve {}: {}", relay, ar.cause().getMessage());
-        metrics.refusedRelay("unresolvable");
-        return;
-      }
-      if (!ar.result().allowed()) {
+      if (ar.result() instanceof DialOutcome.Failed no && no.reason() == ConnectFailure.PRIVATE_ADDRESS) {
         refused.add(relay);
         metrics.refusedRelay("private_address");
-        log.warn("not syncing from {}: {}", relay, ar.result());
+        log.warn("not syncing from {}: {}", relay, no.detail());
         return;
+      }
+      if (ar.result() instanceof DialOutcome.Failed no) {
+        // unresolvable now: its worker retries with the relay backoff and shows why it fails
+        log.info("{} does not resolve yet: {}", relay, no.detail());
       }
       RelayWorker worker = new RelayWorker(relay, target.bootstrap(),
           restored.getOrDefault(relay.toString(), RelayRecord.empty(relay.toString())), deps);

@@ -5,6 +5,7 @@ import dev.graspsync.nostr.event.Nip34;
 import dev.graspsync.spi.AcceptedEvent;
 import dev.graspsync.spi.RelayHost;
 import dev.graspsync.sync.config.SyncConfig;
+import dev.graspsync.sync.dial.Resolver;
 import dev.graspsync.sync.state.SyncStateStore;
 import dev.graspsync.sync.status.StatusBoard;
 import dev.graspsync.sync.status.SyncStatus;
@@ -25,14 +26,17 @@ public final class SyncEngine {
   private final RelayHost host;
   private final SyncConfig config;
   private final Clock clock;
+  private final Resolver resolver;
   private Optional<SyncCoordinator> coordinator = Optional.empty();
   private Optional<StateWriter> state = Optional.empty();
   private final StatusBoard board = new StatusBoard();
 
-  public SyncEngine(RelayHost host, SyncConfig config, Clock clock) {
+  /** {@code resolver}: every relay name is looked up through it, before every connection attempt. */
+  public SyncEngine(RelayHost host, SyncConfig config, Clock clock, Resolver resolver) {
     this.host = host;
     this.config = config;
     this.clock = clock;
+    this.resolver = resolver;
   }
 
   public Future<Void> start() {
@@ -41,7 +45,8 @@ public final class SyncEngine {
         .compose(store -> {
           StateWriter writer = new StateWriter(host.vertx(), store);
           state = Optional.of(writer);
-          SyncCoordinator c = new SyncCoordinator(host, config, clock, writer, new SyncMetrics(host.meters()), board);
+          SyncCoordinator c = new SyncCoordinator(host, config, clock, writer, new SyncMetrics(host.meters()), board,
+              resolver);
           coordinator = Optional.of(c);
           return host.vertx().deployVerticle(c);
         })
@@ -63,6 +68,8 @@ public final class SyncEngine {
 
   public Future<Void> stop() {
     Future<Void> undeployed = coordinator.map(SyncCoordinator::shutdown).orElse(Future.succeededFuture());
-    return undeployed.eventually(() -> state.map(StateWriter::close).orElse(Future.succeededFuture()));
+    return undeployed
+        .eventually(resolver::close)
+        .eventually(() -> state.map(StateWriter::close).orElse(Future.succeededFuture()));
   }
 }

@@ -144,6 +144,14 @@ final class SyncMetrics {
     tracked(relay).ifPresent(g -> g.batchesFailed.increment());
   }
 
+  /**
+   * A failed connection attempt, by why ({@code dns}, {@code private_address}, {@code tls_*},
+   * {@code timeout}, {@code connection}); no relay label: the status page names the relay.
+   */
+  void connectFailure(String reason) {
+    counter("grasp.sync.connect.failures", "reason", reason, "", "").increment();
+  }
+
   /** A relay URL from an announcement that is not dialled, by why. */
   void refusedRelay(String reason) {
     counter("grasp.sync.relays.refused", "reason", reason, "", "").increment();

@@ -2,10 +2,13 @@ package dev.graspsync.sync.engine;
 
 import dev.graspsync.spi.RelayHost;
 import dev.graspsync.sync.config.SyncConfig;
+import dev.graspsync.sync.dial.DialGate;
 import dev.graspsync.sync.relay.RelayUrl;
 import dev.graspsync.sync.session.InFlightBudget;
 import dev.graspsync.sync.status.StatusBoard;
+import io.vertx.core.net.TrustOptions;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -21,4 +24,6 @@ record WorkerDeps(
     StatusBoard board,
     Consumer<RelayUrl> onIdle,
     InFlightBudget inFlightBudget,
+    DialGate gate,
+    Optional<TrustOptions> trust,
     FetchClaims fetchClaims) {}

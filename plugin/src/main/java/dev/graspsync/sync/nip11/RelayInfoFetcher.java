@@ -1,5 +1,6 @@
 package dev.graspsync.sync.nip11;
 
+import dev.graspsync.sync.dial.DialTarget;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -11,10 +12,12 @@ import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.TrustOptions;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
@@ -26,8 +29,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The returned future never fails: a missing, unreadable, oversize ({@code maxBodyBytes},
  * default 64 KiB) or late document gives a {@link RelayInfoResult} whose info is empty, and
- * is counted. Redirects are not followed: the URL was vetted by the caller (private addresses
- * and the like), a redirect target was not.
+ * is counted. The request goes to the address the caller checked ({@link DialTarget}), with the
+ * relay's name in {@code Host} and for TLS; redirects are not followed: the address was vetted
+ * by the caller (private addresses and the like), a redirect target was not.
  *
  * <p>Thread-safe; keep one per plugin and {@link #close()} it on stop (Vert.x 5 closes
  * unreachable clients, so the client lives in a field here).
@@ -49,24 +53,31 @@ public final class RelayInfoFetcher {
   private final LongAdder unreachable = new LongAdder();
 
   public RelayInfoFetcher(Vertx vertx) {
-    this(vertx, DEFAULT_MAX_BODY_BYTES);
+    this(vertx, DEFAULT_MAX_BODY_BYTES, Optional.empty());
   }
 
-  public RelayInfoFetcher(Vertx vertx, int maxBodyBytes) {
+  /** {@code trust}: the authorities an https certificate may chain to; the JVM's defaults when empty. */
+  public RelayInfoFetcher(Vertx vertx, int maxBodyBytes, Optional<TrustOptions> trust) {
     if (maxBodyBytes <= 0) {
       throw new IllegalArgumentException("nip11 max body bytes must be positive, got " + maxBodyBytes);
     }
     this.vertx = vertx;
     this.maxBodyBytes = maxBodyBytes;
     // one request per relay now and then: no point keeping idle connections to hundreds of hosts
-    this.client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(false));
+    HttpClientOptions options = new HttpClientOptions().setKeepAlive(false).setVerifyHost(true);
+    trust.map(TrustOptions::copy).ifPresent(options::setTrustOptions);
+    this.client = vertx.createHttpClient(options);
   }
 
-  /** The document of the relay at {@code relayUrl} (ws, wss, http or https), within {@code timeout}. */
-  public Future<RelayInfoResult> fetch(String relayUrl, Duration timeout) {
+  /**
+   * The document of the relay at {@code relayUrl} (ws, wss, http or https), within {@code
+   * timeout}, asked of {@code target}'s address.
+   */
+  public Future<RelayInfoResult> fetch(String relayUrl, DialTarget target, Duration timeout) {
     RequestOptions options;
     try {
       options = requestFor(relayUrl, timeout);
+      options.setServer(target.server(options.getPort()));
     } catch (IllegalArgumentException e) {
       return Future.succeededFuture(counted(new RelayInfoResult.Unreachable(e.getMessage())));
     }

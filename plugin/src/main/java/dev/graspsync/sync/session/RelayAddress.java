@@ -38,4 +38,13 @@ record RelayAddress(String url, String host, int port, boolean ssl, String reque
     String request = uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
     return new RelayAddress(url, host, port, ssl, request);
   }
+
+  /**
+   * The {@code Host} header for this URL: the name, and the port when it is not the scheme's
+   * default; what Vert.x sends when it dials the name itself.
+   */
+  String hostHeader() {
+    String name = host.indexOf(':') >= 0 ? "[" + host + "]" : host;
+    return port == (ssl ? 443 : 80) ? name : name + ":" + port;
+  }
 }

@@ -5,16 +5,20 @@ import dev.graspsync.nostr.message.ClientMessage;
 import dev.graspsync.nostr.message.Decoded;
 import dev.graspsync.nostr.message.MessageCodec;
 import dev.graspsync.nostr.message.RelayMessage;
+import dev.graspsync.sync.dial.DialTarget;
+import dev.graspsync.sync.dial.PinnedNameEngineOptions;
 import dev.graspsync.sync.session.OpenSubscription.Kind;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.http.WebSocketFrame;
+import io.vertx.core.net.TrustOptions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -62,6 +66,7 @@ public final class RelaySession {
   private final Subscriptions subscriptions;
   private final Reconciliations reconciliations;
   private final WebSocketClient client;
+  private final Optional<DialTarget> dialTarget;
   private final Promise<Void> closed = Promise.promise();
   private State state = State.NEW;
   private Optional<WebSocket> socket = Optional.empty();
@@ -83,11 +88,17 @@ public final class RelaySession {
         new Subscriptions(context, owner, new SocketWire(), config, scheduler, counters, auth, new SubscriptionIds(),
             b.budget);
     this.reconciliations = new Reconciliations(this::send, scheduler);
-    this.client =
-        b.vertx.createWebSocketClient(
-            new WebSocketClientOptions()
-                .setMaxFrameSize(config.maxFrameBytes())
-                .setMaxMessageSize(config.maxFrameBytes()));
+    this.dialTarget = b.dialTarget;
+    WebSocketClientOptions options = new WebSocketClientOptions()
+        .setMaxFrameSize(config.maxFrameBytes())
+        .setMaxMessageSize(config.maxFrameBytes())
+        .setVerifyHost(true);
+    b.trust.map(TrustOptions::copy).ifPresent(options::setTrustOptions);
+    if (address.ssl()) {
+      // the socket goes to the checked address; TLS must still speak to (and verify) the name
+      dialTarget.ifPresent(t -> options.setSslEngineOptions(new PinnedNameEngineOptions(t.host())));
+    }
+    this.client = b.vertx.createWebSocketClient(options);
   }
 
   /** Starts building a session for {@code relayUrl} (ws or wss); call on the owner's context. */
@@ -130,6 +141,10 @@ public final class RelaySession {
             .setSsl(address.ssl())
             .setURI(address.requestUri())
             .setConnectTimeout(Math.max(1, timeout.toMillis()));
+    // the checked address, not the name again (Vert.x's WebSocket client dials its host
+    // option and ignores setServer); Host, SNI and the certificate's name stay the relay's
+    dialTarget.ifPresent(t -> options.setHost(t.address().getHostAddress())
+        .putHeader(HttpHeaders.HOST, address.hostHeader()));
     client
         .connect(options)
         .onComplete(

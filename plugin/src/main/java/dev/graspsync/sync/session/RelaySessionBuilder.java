@@ -1,6 +1,8 @@
 package dev.graspsync.sync.session;
 
 import dev.graspsync.nostr.crypto.Keys;
+import dev.graspsync.sync.dial.DialTarget;
+import io.vertx.core.net.TrustOptions;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import java.time.Clock;
@@ -18,6 +20,8 @@ public final class RelaySessionBuilder {
   Optional<Scheduler> scheduler = Optional.empty();
   Clock clock = Clock.systemUTC();
   InFlightBudget budget = InFlightBudget.unlimited();
+  Optional<DialTarget> dialTarget = Optional.empty();
+  Optional<TrustOptions> trust = Optional.empty();
 
   RelaySessionBuilder(Vertx vertx, String url) {
     this.vertx = Objects.requireNonNull(vertx);
@@ -64,6 +68,21 @@ public final class RelaySessionBuilder {
    */
   public RelaySessionBuilder budget(InFlightBudget value) {
     budget = Objects.requireNonNull(value);
+    return this;
+  }
+
+  /**
+   * The checked address to connect to; TLS and the HTTP {@code Host} header keep the URL's
+   * name. Without one, the URL's host is resolved by Vert.x (tests, IP literals).
+   */
+  public RelaySessionBuilder dialTarget(DialTarget value) {
+    dialTarget = Optional.of(value);
+    return this;
+  }
+
+  /** The authorities a wss:// certificate may chain to; the JVM's defaults when empty. */
+  public RelaySessionBuilder trust(Optional<TrustOptions> value) {
+    trust = Objects.requireNonNull(value);
     return this;
   }
 

@@ -41,9 +41,28 @@ class SyncConfigTest {
     assertThat(c.maxMessageBytes()).isEqualTo(524_288);
     assertThat(c.maxEventsInFlight()).isEqualTo(4096);
     assertThat(c.maxHistoryPages()).isEqualTo(10_000);
+    assertThat(c.trustedCertificatesFile()).isEmpty();
+    assertThat(c.trustOptions()).isEmpty();
     assertThat(c.addressPolicy().allowPrivateAddresses()).isFalse();
     assertThat(c.batchRules().maxAttempts()).isEqualTo(5);
     assertThat(c.healthRules().baseBackoff()).isEqualTo(Duration.ofSeconds(5));
+  }
+
+  @Test
+  void aTrustedCertificatesFileIsReadAtStartUpAndABadOneNamesTheKey(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    java.nio.file.Path ca = dev.graspsync.sync.dial.TestAuthority.create("config test CA").writeCertificate(dir.resolve("ca.pem"));
+    java.nio.file.Path junk = java.nio.file.Files.writeString(dir.resolve("junk.pem"), "not a certificate");
+
+    SyncConfig c = parse(Map.of("trusted-certificates-file", ca.toString()));
+
+    assertThat(c.trustedCertificatesFile()).contains(ca);
+    assertThat(c.trustOptions()).isPresent();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> parse(Map.of("trusted-certificates-file", junk.toString())))
+        .hasMessageContaining("plugins.grasp-sync.trusted-certificates-file");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> parse(Map.of("trusted-certificates-file", dir.resolve("missing.pem").toString())))
+        .hasMessageContaining("plugins.grasp-sync.trusted-certificates-file");
   }
 
   @Test

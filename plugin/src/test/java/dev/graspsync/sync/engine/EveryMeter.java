@@ -70,5 +70,6 @@ final class EveryMeter {
     dead.pendingBatches.set(1); // queued until the relay answers again
 
     metrics.refusedRelay("private_address");
+    metrics.connectFailure("tls_untrusted");
   }
 }

@@ -2,10 +2,12 @@ package dev.graspsync.sync.nip11;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.graspsync.sync.dial.DialTarget;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
+import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -22,6 +24,8 @@ class RelayInfoFetcherTest {
   private static RelayInfoFetcher fetcher;
   private HttpServer server;
   private final List<String> accepts = new CopyOnWriteArrayList<>();
+  private final List<String> hosts = new CopyOnWriteArrayList<>();
+  private static final DialTarget LOOPBACK = new DialTarget("127.0.0.1", InetAddress.getLoopbackAddress());
 
   @BeforeAll
   static void start() {
@@ -49,6 +53,7 @@ class RelayInfoFetcherTest {
   private String serve(Consumer<HttpServerRequest> handler) throws Exception {
     server = vertx.createHttpServer().requestHandler(req -> {
       accepts.add(String.valueOf(req.getHeader("Accept")));
+      hosts.add(String.valueOf(req.authority()));
       handler.accept(req);
     });
     await(server.listen(0, "127.0.0.1"));
@@ -56,7 +61,7 @@ class RelayInfoFetcherTest {
   }
 
   private RelayInfoResult fetch(String url, Duration timeout) throws Exception {
-    return await(fetcher.fetch(url, timeout));
+    return await(fetcher.fetch(url, LOOPBACK, timeout));
   }
 
   @Test
@@ -93,8 +98,32 @@ class RelayInfoFetcherTest {
 
   @Test
   void aRedirectIsNotFollowed() throws Exception {
-    String url = serve(req -> req.response().setStatusCode(302).putHeader("Location", "http://10.0.0.1/").end());
-    assertThat(fetch(url, Duration.ofSeconds(5))).isEqualTo(new RelayInfoResult.Missing(302));
+    List<String> redirected = new CopyOnWriteArrayList<>();
+    HttpServer target = vertx.createHttpServer().requestHandler(req -> {
+      redirected.add(req.uri());
+      req.response().end("{}");
+    });
+    await(target.listen(0, "127.0.0.1"));
+    try {
+      String url = serve(req -> req.response().setStatusCode(302)
+          .putHeader("Location", "http://127.0.0.1:" + target.actualPort() + "/metadata").end());
+
+      assertThat(fetch(url, Duration.ofSeconds(5))).isEqualTo(new RelayInfoResult.Missing(302));
+      assertThat(redirected).isEmpty();
+    } finally {
+      await(target.close());
+    }
+  }
+
+  @Test
+  void asksTheCheckedAddressWithTheRelaysNameAsHost() throws Exception {
+    String url = serve(req -> req.response().end("{\"name\":\"named\"}"));
+    int port = server.actualPort();
+    // .invalid never resolves (RFC 6761): the document can only come from the address given
+    RelayInfoResult r = fetch(url.replace("127.0.0.1", "relay.invalid"), Duration.ofSeconds(5));
+
+    assertThat(r).isInstanceOf(RelayInfoResult.Found.class);
+    assertThat(hosts).containsExactly("relay.invalid:" + port);
   }
 
   @Test

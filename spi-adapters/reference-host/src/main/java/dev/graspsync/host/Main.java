@@ -1,9 +1,9 @@
 package dev.graspsync.host;
 
 import dev.graspsync.host.config.CommandLine;
-import dev.graspsync.host.config.ConfigException;
 import dev.graspsync.host.config.RelayConfig;
 import dev.graspsync.spi.PluginConfigException;
+import dev.graspsync.spi.hosting.HostConfigException;
 import dev.graspsync.spi.loader.PluginLoadException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -27,13 +27,13 @@ public final class Main {
     try {
       RelayConfig config = CommandLine.parse(args).load(System.getenv(), System.getProperties());
       relay = RelayRuntime.start(config);
-    } catch (ConfigException | PluginConfigException | PluginLoadException e) {
+    } catch (HostConfigException | PluginConfigException | PluginLoadException e) {
       log.error("cannot start: {}", e.getMessage());
       System.exit(EXIT_BAD_CONFIG);
       return;
     } catch (StartupException e) {
       // A plugin refusing its configuration is a configuration error too.
-      boolean badConfig = e.getCause() instanceof PluginConfigException || e.getCause() instanceof ConfigException;
+      boolean badConfig = e.getCause() instanceof PluginConfigException || e.getCause() instanceof HostConfigException;
       log.error("cannot start: {}", e.getMessage(), badConfig ? null : e.getCause());
       System.exit(badConfig ? EXIT_BAD_CONFIG : EXIT_FAILED);
       return;

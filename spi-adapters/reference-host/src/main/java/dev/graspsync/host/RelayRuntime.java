@@ -9,10 +9,8 @@ import dev.graspsync.host.metrics.RelayMetrics;
 import dev.graspsync.host.nip11.RelayInfo;
 import dev.graspsync.host.nip11.RelayInfoJson;
 import dev.graspsync.host.plugins.PluginBootstrap;
-import dev.graspsync.host.plugins.PluginHooks;
 import dev.graspsync.host.server.HttpRoutes;
 import dev.graspsync.host.server.LiveFanout;
-import dev.graspsync.host.server.PluginRoutes;
 import dev.graspsync.host.server.RelayServerVerticle;
 import dev.graspsync.host.server.RelayServices;
 import dev.graspsync.host.server.ServerGate;
@@ -21,6 +19,9 @@ import dev.graspsync.nostr.crypto.Keys;
 import dev.graspsync.spi.AcceptedEvent;
 import dev.graspsync.spi.RelayIdentity;
 import dev.graspsync.spi.RelayPlugin;
+import dev.graspsync.spi.hosting.Blocking;
+import dev.graspsync.spi.hosting.PluginHooks;
+import dev.graspsync.spi.hosting.PluginRoutes;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
@@ -34,9 +35,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -95,7 +93,7 @@ public final class RelayRuntime {
       String infoJson = RelayInfoJson.write(info);
       ServerGate gate = new ServerGate();
       LiveFanout fanout = new LiveFanout();
-      PluginRoutes pluginRoutes = new PluginRoutes(metrics);
+      PluginRoutes pluginRoutes = new PluginRoutes(metrics::pluginError);
       HttpRoutes routes = new HttpRoutes(() -> infoJson, meters::scrape, () -> gate.services().isPresent(), pluginRoutes);
       int hardBytes = ServerLimits.of(config).hardMessageBytes();
 
@@ -116,7 +114,7 @@ public final class RelayRuntime {
           config.maxLimit(), config.maxEventTags(), config.effectiveVerifyThreads()), meters));
       RelayEngine open = engine.get();
 
-      PluginHooks hooks = new PluginHooks(vertx.getOrCreateContext(), metrics);
+      PluginHooks hooks = new PluginHooks(vertx.getOrCreateContext(), metrics::pluginError);
       RelayIdentity identity = new RelayIdentity(urls, authKeys(config));
       PluginBootstrap.register(plugins, config, vertx, identity, meters, open, hooks, Optional.of(pluginRoutes));
       open.addListener(accepted -> {
@@ -205,26 +203,10 @@ public final class RelayRuntime {
   }
 
   private static void closeQuietly(Vertx vertx) {
-    try {
-      vertx.close().toCompletionStage().toCompletableFuture().get(BLOCKING_WAIT_SECONDS, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (ExecutionException | TimeoutException e) {
-      log.warn("closing Vert.x failed", e);
-    }
+    Blocking.close(vertx, Duration.ofSeconds(BLOCKING_WAIT_SECONDS));
   }
 
   private static <T> T await(Future<T> future, String what) {
-    try {
-      return future.toCompletionStage().toCompletableFuture().get(BLOCKING_WAIT_SECONDS, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new StartupException("interrupted while waiting to " + what, e);
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      throw new StartupException("cannot " + what + ": " + cause.getMessage(), cause);
-    } catch (TimeoutException e) {
-      throw new StartupException("timed out waiting to " + what, e);
-    }
+    return Blocking.await(future, Duration.ofSeconds(BLOCKING_WAIT_SECONDS), what, StartupException::new);
   }
 }

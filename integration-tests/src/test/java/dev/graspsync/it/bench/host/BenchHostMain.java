@@ -6,10 +6,10 @@ import dev.graspsync.host.config.RelayConfig;
 import dev.graspsync.host.config.RelayConfigParser;
 import dev.graspsync.host.metrics.RelayMetrics;
 import dev.graspsync.host.plugins.PluginBootstrap;
-import dev.graspsync.host.plugins.PluginHooks;
 import dev.graspsync.it.bench.infra.CpuTime;
 import dev.graspsync.spi.AcceptedEvent;
 import dev.graspsync.spi.RelayIdentity;
+import dev.graspsync.spi.hosting.PluginHooks;
 import dev.graspsync.sync.GraspSyncPlugin;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -76,7 +76,7 @@ public final class BenchHostMain {
     List<String> urls = config.ownUrls(9);
     RelayEngine engine = RelayEngine.open(vertx, new EngineSettings(config.dataDir(), config.policy(), urls,
         config.maxLimit(), config.maxEventTags(), config.effectiveVerifyThreads()), meters);
-    PluginHooks hooks = new PluginHooks(vertx.getOrCreateContext(), new RelayMetrics(meters));
+    PluginHooks hooks = new PluginHooks(vertx.getOrCreateContext(), new RelayMetrics(meters)::pluginError);
     BenchProbe probe = new BenchProbe();
     PluginBootstrap.register(List.of(new GraspSyncPlugin(), probe), config, vertx,
         new RelayIdentity(urls, Optional.empty()), meters, engine, hooks);

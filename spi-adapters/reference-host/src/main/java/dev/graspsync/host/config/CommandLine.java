@@ -1,5 +1,7 @@
 package dev.graspsync.host.config;
 
+import dev.graspsync.spi.hosting.ConfigArgs;
+import dev.graspsync.spi.hosting.ConfigFile;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -12,18 +14,7 @@ public record CommandLine(Optional<Path> configFile) {
   public static final String USAGE = "usage: grasp-relay [--config FILE]";
 
   public static CommandLine parse(String... args) {
-    Optional<Path> config = Optional.empty();
-    for (int i = 0; i < args.length; i++) {
-      String arg = args[i];
-      if (arg.equals("--config") && i + 1 < args.length && config.isEmpty()) {
-        config = Optional.of(Path.of(args[++i]));
-      } else if (arg.startsWith("--config=") && config.isEmpty()) {
-        config = Optional.of(Path.of(arg.substring("--config=".length())));
-      } else {
-        throw new ConfigException("unexpected argument '" + arg + "'; " + USAGE);
-      }
-    }
-    return new CommandLine(config);
+    return new CommandLine(ConfigArgs.configFile(USAGE, ConfigException::new, args));
   }
 
   /** Set by bin/grasp-relay to the distribution's directory. */

@@ -1,114 +1,26 @@
 package dev.graspsync.host.config;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Locale;
+import dev.graspsync.spi.hosting.HostKeys;
+import dev.graspsync.spi.hosting.RawConfig;
+import java.util.Arrays;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 
 /**
- * Merges the three sources of settings, lowest precedence first: the properties file, the
- * environment, {@code -D} system properties. Pure: the caller hands in the maps.
- *
- * <p>An environment variable names a key upper-cased with '.' and '-' as '_'
- * ({@code RELAY_PORT}, {@code PLUGINS_GRASP_SYNC_BOOTSTRAP_RELAYS}). Every {@code RELAY_*}
- * variable is taken as a {@code relay.*} key, so a misspelt one fails start-up like a
- * misspelt file key. A {@code PLUGINS_*} variable belongs to the plugin whose id matches
- * longest; its key is the rest, lower-cased with '_' as '-', unless a file key of that plugin
- * has the same environment name (then that key).
+ * The relay's settings from file, environment and {@code -D}, merged by the hosts' shared
+ * {@link dev.graspsync.spi.hosting.ConfigSources} with the {@code relay.} keys: {@code
+ * RELAY_PORT} is relay.port, and every {@code RELAY_*} variable is taken as a relay key.
  */
 public final class ConfigSources {
-  private static final String RELAY_ENV = "RELAY_";
-  private static final String PLUGINS_ENV = "PLUGINS_";
+  private static final HostKeys RELAY_KEYS = new HostKeys("relay.",
+      Arrays.stream(RelayKey.values()).map(RelayKey::key).toList(), RelayKey.PLUGINS.key());
 
   private ConfigSources() {}
 
   public static String envName(String key) {
-    return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    return dev.graspsync.spi.hosting.ConfigSources.envName(key);
   }
 
-  public static RawConfig merge(
-      Map<String, String> file, Map<String, String> env, Map<String, String> systemProperties) {
-    Map<String, String> values = new TreeMap<>();
-    Map<String, String> origins = new TreeMap<>();
-    file.forEach((k, v) -> put(values, origins, k.trim(), v, "the configuration file"));
-
-    Map<String, String> sys = new TreeMap<>();
-    systemProperties.forEach((k, v) -> {
-      if (k.startsWith("relay.") || k.startsWith("plugins.")) {
-        sys.put(k, v);
-      }
-    });
-
-    Map<String, String> keysByEnvName = new HashMap<>();
-    for (RelayKey k : RelayKey.values()) {
-      keysByEnvName.put(k.envName(), k.key());
-    }
-    values.keySet().forEach(k -> keysByEnvName.putIfAbsent(envName(k), k));
-    sys.keySet().forEach(k -> keysByEnvName.putIfAbsent(envName(k), k));
-
-    List<String> pluginIds = pluginIds(values, env, sys);
-    for (Map.Entry<String, String> e : new TreeMap<>(env).entrySet()) {
-      String name = e.getKey();
-      String known = keysByEnvName.get(name);
-      String origin = "environment variable " + name;
-      if (known != null) {
-        put(values, origins, known, e.getValue(), origin);
-      } else if (name.startsWith(RELAY_ENV)) {
-        put(values, origins, "relay." + keyPart(name.substring(RELAY_ENV.length())), e.getValue(), origin);
-      } else if (name.startsWith(PLUGINS_ENV)) {
-        pluginKey(name, pluginIds).ifPresent(key -> put(values, origins, key, e.getValue(), origin));
-      }
-    }
-    sys.forEach((k, v) -> put(values, origins, k, v, "system property -D" + k));
-    return new RawConfig(values, origins);
-  }
-
-  private static void put(Map<String, String> values, Map<String, String> origins, String key, String value, String origin) {
-    values.put(key, value);
-    origins.put(key, origin);
-  }
-
-  /** Plugin ids named anywhere: in relay.plugins (from any source) and in plugins.<id>.* keys. */
-  private static List<String> pluginIds(Map<String, String> file, Map<String, String> env, Map<String, String> sys) {
-    Set<String> ids = new LinkedHashSet<>();
-    String enabled = sys.getOrDefault(
-        RelayKey.PLUGINS.key(), env.getOrDefault(RelayKey.PLUGINS.envName(), file.getOrDefault(RelayKey.PLUGINS.key(), "")));
-    for (String id : enabled.split(",")) {
-      if (!id.isBlank()) {
-        ids.add(id.trim());
-      }
-    }
-    for (Map<String, String> source : List.of(file, sys)) {
-      for (String key : source.keySet()) {
-        if (key.startsWith("plugins.")) {
-          int dot = key.indexOf('.', "plugins.".length());
-          if (dot > 0) {
-            ids.add(key.substring("plugins.".length(), dot));
-          }
-        }
-      }
-    }
-    List<String> longestFirst = new ArrayList<>(ids);
-    longestFirst.sort(Comparator.comparingInt(String::length).reversed());
-    return longestFirst;
-  }
-
-  private static java.util.Optional<String> pluginKey(String envVar, List<String> pluginIds) {
-    for (String id : pluginIds) {
-      String prefix = envName("plugins." + id + ".");
-      if (envVar.startsWith(prefix) && envVar.length() > prefix.length()) {
-        return java.util.Optional.of("plugins." + id + "." + keyPart(envVar.substring(prefix.length())));
-      }
-    }
-    return java.util.Optional.empty();
-  }
-
-  private static String keyPart(String envPart) {
-    return envPart.toLowerCase(Locale.ROOT).replace('_', '-');
+  public static RawConfig merge(Map<String, String> file, Map<String, String> env, Map<String, String> systemProperties) {
+    return dev.graspsync.spi.hosting.ConfigSources.merge(RELAY_KEYS, file, env, systemProperties);
   }
 }

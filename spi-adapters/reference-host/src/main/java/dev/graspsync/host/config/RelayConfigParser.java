@@ -1,6 +1,7 @@
 package dev.graspsync.host.config;
 
 import dev.graspsync.engine.AcceptancePolicyKind;
+import dev.graspsync.spi.hosting.RawConfig;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;

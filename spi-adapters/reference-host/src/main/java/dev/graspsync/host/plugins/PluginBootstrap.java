@@ -5,19 +5,17 @@ import dev.graspsync.host.StartupException;
 import dev.graspsync.host.config.ConfigException;
 import dev.graspsync.host.config.RelayConfig;
 import dev.graspsync.host.config.RelayKey;
-import dev.graspsync.host.server.PluginRoutes;
 import dev.graspsync.spi.RelayIdentity;
 import dev.graspsync.spi.RelayPlugin;
-import dev.graspsync.spi.loader.LoadedPlugin;
-import dev.graspsync.spi.loader.PluginLoader;
+import dev.graspsync.spi.hosting.EnabledPlugins;
+import dev.graspsync.spi.hosting.PluginHooks;
+import dev.graspsync.spi.hosting.PluginRoutes;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,21 +31,7 @@ public final class PluginBootstrap {
    * provides. Jars of plugins that are not enabled are loaded (to know their ids) and ignored.
    */
   public static List<RelayPlugin> find(RelayConfig config, ClassLoader hostLoader) {
-    if (config.plugins().isEmpty()) {
-      return List.of();
-    }
-    Map<String, LoadedPlugin> found = PluginLoader.load(config.pluginsDir(), hostLoader);
-    List<RelayPlugin> enabled = new ArrayList<>();
-    for (String id : config.plugins()) {
-      LoadedPlugin plugin = found.get(id);
-      if (plugin == null) {
-        throw new ConfigException(RelayKey.PLUGINS.key() + " names plugin '" + id + "' but no jar in "
-            + config.pluginsDir().toAbsolutePath() + " provides it"
-            + (found.isEmpty() ? " (no plugins found there)" : " (found: " + String.join(", ", found.keySet()) + ")"));
-      }
-      enabled.add(plugin.plugin());
-    }
-    return List.copyOf(enabled);
+    return EnabledPlugins.find(config.plugins(), RelayKey.PLUGINS.key(), config.pluginsDir(), hostLoader, ConfigException::new);
   }
 
   /**
@@ -75,7 +59,8 @@ public final class PluginBootstrap {
       } catch (IOException e) {
         throw new StartupException("cannot create data directory " + dataDir + " for plugin '" + id + "': " + e.getMessage(), e);
       }
-      PluginHost host = new PluginHost(id, vertx, config.pluginConfig(id), identity, dataDir, meters, engine, hooks, routes);
+      PluginHost host = new PluginHost(
+          new PluginHost.Slot(id, vertx, config.pluginConfig(id), identity, dataDir, meters, hooks, routes), engine);
       try {
         plugin.register(host);
       } catch (RuntimeException | LinkageError e) {

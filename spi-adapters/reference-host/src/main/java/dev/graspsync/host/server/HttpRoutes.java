@@ -1,5 +1,7 @@
 package dev.graspsync.host.server;
 
+import dev.graspsync.spi.hosting.HostEndpoints;
+import dev.graspsync.spi.hosting.PluginRoutes;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
@@ -18,11 +20,9 @@ import org.slf4j.LoggerFactory;
 public final class HttpRoutes {
   private static final Logger log = LoggerFactory.getLogger(HttpRoutes.class);
   static final String NOSTR_JSON = "application/nostr+json";
-  static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
   private final Supplier<String> relayInfo;
-  private final Supplier<String> metrics;
-  private final BooleanSupplier serving;
+  private final HostEndpoints endpoints;
   private final PluginRoutes plugins;
 
   /**
@@ -33,8 +33,7 @@ public final class HttpRoutes {
    */
   public HttpRoutes(Supplier<String> relayInfo, Supplier<String> metrics, BooleanSupplier serving, PluginRoutes plugins) {
     this.relayInfo = relayInfo;
-    this.metrics = metrics;
-    this.serving = serving;
+    this.endpoints = new HostEndpoints(metrics, serving);
     this.plugins = plugins;
   }
 
@@ -48,14 +47,7 @@ public final class HttpRoutes {
         response.setStatusCode(405).putHeader(HttpHeaders.ALLOW, "GET, HEAD, OPTIONS").end();
       } else if ("/".equals(path)) {
         root(request, response);
-      } else if ("/metrics".equals(path)) {
-        response.putHeader(HttpHeaders.CONTENT_TYPE, PROMETHEUS_TEXT).end(metrics.get());
-      } else if ("/health".equals(path)) {
-        boolean up = serving.getAsBoolean();
-        response.setStatusCode(up ? 200 : 503)
-            .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-            .end(up ? "{\"status\":\"ok\"}" : "{\"status\":\"unavailable\"}");
-      } else if (!plugins.dispatch(request)) {
+      } else if (!endpoints.handle(request) && !plugins.dispatch(request)) {
         response.setStatusCode(404).end();
       }
     } catch (RuntimeException e) {

@@ -3,6 +3,7 @@ package dev.graspsync.host.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.graspsync.spi.hosting.HostConfigException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -38,7 +39,7 @@ class CommandLineTest {
   void aMissingFileOrAnUnknownArgumentIsReported() {
     assertThatThrownBy(() -> CommandLine.parse("--config", dir.resolve("nope.properties").toString())
             .load(Map.of(), new Properties()))
-        .isInstanceOf(ConfigException.class).hasMessageContaining("nope.properties");
+        .isInstanceOf(HostConfigException.class).hasMessageContaining("nope.properties");
     assertThatThrownBy(() -> CommandLine.parse("--port", "1"))
         .isInstanceOf(ConfigException.class).hasMessageContaining("--port").hasMessageContaining("usage");
   }

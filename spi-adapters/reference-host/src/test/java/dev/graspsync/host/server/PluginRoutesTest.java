@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.graspsync.host.metrics.RelayMetrics;
 import dev.graspsync.host.testing.TestClient;
+import dev.graspsync.spi.hosting.PluginRoutes;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /** Plugins' GET paths on the relay's port: exact, exclusive, and a failing plugin costs one 500. */
 class PluginRoutesTest {
   private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-  private final PluginRoutes plugins = new PluginRoutes(new RelayMetrics(meters));
+  private final PluginRoutes plugins = new PluginRoutes(new RelayMetrics(meters)::pluginError);
   private final HttpClient http = HttpClient.newHttpClient();
   private Vertx vertx;
   private HttpServer server;

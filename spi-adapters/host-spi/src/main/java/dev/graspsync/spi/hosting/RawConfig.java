@@ -1,4 +1,4 @@
-package dev.graspsync.host.config;
+package dev.graspsync.spi.hosting;
 
 import java.util.Map;
 import java.util.TreeMap;

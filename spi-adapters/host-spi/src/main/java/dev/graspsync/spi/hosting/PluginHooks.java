@@ -1,6 +1,5 @@
-package dev.graspsync.host.plugins;
+package dev.graspsync.spi.hosting;
 
-import dev.graspsync.host.metrics.RelayMetrics;
 import dev.graspsync.spi.AcceptedEvent;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -30,27 +29,30 @@ public final class PluginHooks {
   private record Hook<H>(String pluginId, H handler) {}
 
   private final Context loop;
-  private final RelayMetrics metrics;
+  private final Consumer<String> pluginErrors;
   private final List<Hook<Supplier<Future<Void>>>> startups = new CopyOnWriteArrayList<>();
   private final List<Hook<Consumer<AcceptedEvent>>> accepted = new CopyOnWriteArrayList<>();
   private final List<Hook<Supplier<Future<Void>>>> shutdowns = new CopyOnWriteArrayList<>();
   private final Set<String> isolated = ConcurrentHashMap.newKeySet();
 
-  /** {@code loop} is the event-loop context every hook runs on. */
-  public PluginHooks(Context loop, RelayMetrics metrics) {
+  /**
+   * @param loop the event-loop context every hook runs on
+   * @param pluginErrors counts a failed hook against its plugin id (the host's metric)
+   */
+  public PluginHooks(Context loop, Consumer<String> pluginErrors) {
     this.loop = loop;
-    this.metrics = metrics;
+    this.pluginErrors = pluginErrors;
   }
 
-  void addStartup(String pluginId, Supplier<Future<Void>> handler) {
+  public void addStartup(String pluginId, Supplier<Future<Void>> handler) {
     startups.add(new Hook<>(pluginId, handler));
   }
 
-  void addEventAccepted(String pluginId, Consumer<AcceptedEvent> handler) {
+  public void addEventAccepted(String pluginId, Consumer<AcceptedEvent> handler) {
     accepted.add(new Hook<>(pluginId, handler));
   }
 
-  void addShutdown(String pluginId, Supplier<Future<Void>> handler) {
+  public void addShutdown(String pluginId, Supplier<Future<Void>> handler) {
     shutdowns.add(new Hook<>(pluginId, handler));
   }
 
@@ -77,7 +79,7 @@ public final class PluginHooks {
         try {
           hook.handler().accept(event);
         } catch (Throwable t) {
-          metrics.pluginError(hook.pluginId());
+          pluginErrors.accept(hook.pluginId());
           log.warn("plugin '{}' failed on event {}", hook.pluginId(), event.event().id(), t);
         }
       }
@@ -107,7 +109,7 @@ public final class PluginHooks {
       run = Future.failedFuture(t);
     }
     return run.recover(failure -> {
-      metrics.pluginError(hook.pluginId());
+      pluginErrors.accept(hook.pluginId());
       if (isolateOnFailure) {
         isolated.add(hook.pluginId());
         log.error("plugin '{}' failed its {} hook and is disabled; the relay keeps serving", hook.pluginId(), phase, failure);

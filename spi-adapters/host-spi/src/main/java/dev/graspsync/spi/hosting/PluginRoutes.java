@@ -1,6 +1,5 @@
-package dev.graspsync.host.server;
+package dev.graspsync.spi.hosting;
 
-import dev.graspsync.host.metrics.RelayMetrics;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -10,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,17 +22,18 @@ import org.slf4j.LoggerFactory;
  */
 public final class PluginRoutes {
   private static final Logger log = LoggerFactory.getLogger(PluginRoutes.class);
-  /** Served by the host itself ({@link HttpRoutes}). */
-  static final Set<String> HOST_PATHS = Set.of("/", "/metrics", "/health");
+  /** Served by the host itself ({@link HostEndpoints} and a host's own root page). */
+  public static final Set<String> HOST_PATHS = Set.of("/", "/metrics", "/health");
   private static final int MAX_PATH_LENGTH = 200;
 
   private record Route(String pluginId, Handler<HttpServerRequest> handler) {}
 
-  private final RelayMetrics metrics;
+  private final Consumer<String> pluginErrors;
   private final Map<String, Route> routes = new ConcurrentHashMap<>();
 
-  public PluginRoutes(RelayMetrics metrics) {
-    this.metrics = metrics;
+  /** {@code pluginErrors} counts a failed handler against its plugin id (the host's metric). */
+  public PluginRoutes(Consumer<String> pluginErrors) {
+    this.pluginErrors = pluginErrors;
   }
 
   /**
@@ -66,7 +67,7 @@ public final class PluginRoutes {
    *
    * @return false when no plugin serves the path
    */
-  boolean dispatch(HttpServerRequest request) {
+  public boolean dispatch(HttpServerRequest request) {
     Optional<Route> route = Optional.ofNullable(routes.get(request.path()));
     if (route.isEmpty()) {
       return false;
@@ -79,7 +80,7 @@ public final class PluginRoutes {
     try {
       route.get().handler().handle(request);
     } catch (Throwable t) {
-      metrics.pluginError(route.get().pluginId());
+      pluginErrors.accept(route.get().pluginId());
       log.warn("plugin '{}' failed to answer GET {}", route.get().pluginId(), request.path(), t);
       HttpServerResponse response = request.response();
       if (!response.headWritten()) {

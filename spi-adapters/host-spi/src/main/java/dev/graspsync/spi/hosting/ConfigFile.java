@@ -1,4 +1,4 @@
-package dev.graspsync.host.config;
+package dev.graspsync.spi.hosting;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -15,13 +15,13 @@ public final class ConfigFile {
 
   public static Map<String, String> read(Path file) {
     if (!Files.isRegularFile(file)) {
-      throw new ConfigException("configuration file " + file + " does not exist or is not a file");
+      throw new HostConfigException("configuration file " + file + " does not exist or is not a file");
     }
     Properties props = new Properties();
     try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       props.load(in);
     } catch (IOException | IllegalArgumentException e) {
-      throw new ConfigException("cannot read configuration file " + file + ": " + e.getMessage());
+      throw new HostConfigException("cannot read configuration file " + file + ": " + e.getMessage());
     }
     return toMap(props);
   }
