@@ -1,10 +1,10 @@
 package dev.graspsync.sidecar.store;
 
 import dev.graspsync.nostr.filter.Filter;
-import dev.graspsync.spi.EventKey;
+import dev.graspsync.nostr.negentropy.PackedStorage;
+import dev.graspsync.nostr.negentropy.PackedStorageBuilder;
+import dev.graspsync.spi.TooManyKeysException;
 import io.vertx.core.Future;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The negentropy local set ({@code EventStore.keys}) of a relay reached over NIP-01: every
@@ -19,15 +19,16 @@ final class RemoteKeys {
     this.reader = reader;
   }
 
-  Future<List<EventKey>> keys(Filter filter) {
-    List<EventKey> keys = new ArrayList<>();
+  Future<PackedStorage> keys(Filter filter, int maxItems) {
+    PackedStorageBuilder keys = PackedStorage.builder();
     return reader.read(filter, page -> {
-          page.forEach(e -> keys.add(new EventKey(e.createdAt(), e.id())));
-          return Future.succeededFuture();
+          for (var e : page) {
+            if (e.createdAt() >= 0) {
+              keys.add(e.createdAt(), e.id());
+            }
+          }
+          return keys.size() > maxItems ? Future.failedFuture(new TooManyKeysException(maxItems)) : Future.succeededFuture();
         })
-        .map(done -> {
-          keys.sort(null);
-          return List.copyOf(keys);
-        });
+        .map(done -> keys.seal());
   }
 }
