@@ -2,6 +2,7 @@ package dev.graspsync.spi;
 
 import dev.graspsync.nostr.event.Event;
 import dev.graspsync.nostr.filter.Filter;
+import dev.graspsync.nostr.negentropy.PackedStorage;
 import io.vertx.core.Future;
 import java.util.Collection;
 import java.util.List;
@@ -36,8 +37,17 @@ public interface EventStore {
   Future<Set<String>> containsAll(Collection<String> eventIds);
 
   /**
-   * (created_at, id) of every stored event matching the filter, ascending by created_at then
-   * id: the item list a NIP-77 reconciliation needs.
+   * The local set of a NIP-77 reconciliation: (created_at, id) of every stored event matching
+   * the filter (its {@code limit} ignored), packed and sorted ascending by created_at then id,
+   * each event once. Read from the store's indexes in bounded steps on the host's read pool,
+   * without parsing events where the index answers the filter; the future completes on the
+   * caller's context. Memory is about 41 bytes per item.
+   *
+   * <p>At most {@code maxItems} items: when more events match, the future fails with {@link
+   * TooManyKeysException} as soon as the bound is passed (split the filter by time and ask
+   * again). Events with a negative created_at cannot be negentropy items and are left out.
+   *
+   * @param maxItems the most items the caller accepts, at least 0
    */
-  Future<List<EventKey>> keys(Filter filter);
+  Future<PackedStorage> keys(Filter filter, int maxItems);
 }

@@ -1,12 +1,16 @@
 package dev.graspsync.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.graspsync.nostr.crypto.Keys;
 import dev.graspsync.nostr.event.Event;
 import dev.graspsync.nostr.filter.Filter;
-import dev.graspsync.spi.EventKey;
+import dev.graspsync.nostr.event.Hex;
+import dev.graspsync.nostr.negentropy.PackedStorage;
 import dev.graspsync.spi.EventStore;
+import dev.graspsync.spi.TooManyKeysException;
+import java.util.Comparator;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,10 +56,47 @@ class EventStoreSpiTest {
 
   @Test
   void keysAreAscendingByCreatedAtThenIdAndIgnoreLimit() {
-    List<EventKey> keys = EngineFixture.await(store.keys(Filter.builder().kinds(1).limit(2).build()));
-    List<EventKey> expected =
-        events.stream().map(e -> new EventKey(e.createdAt(), e.id())).sorted().toList();
-    assertThat(keys).containsExactlyElementsOf(expected);
+    PackedStorage keys = EngineFixture.await(store.keys(Filter.builder().kinds(1).limit(2).build(), 100));
+    assertThat(items(keys)).containsExactlyElementsOf(sortedItems(events));
+  }
+
+  @Test
+  void keysCheckConditionsTheIndexDoesNotCover() {
+    Keys other = Keys.generate();
+    Event tagged = Signed.by(other).kind(1).at(505).tag("t", "x").content("tagged").sign();
+    Event taggedOtherKind = Signed.by(other).kind(7).at(506).tag("t", "x").content("other").sign();
+    relay.ingest(tagged);
+    relay.ingest(taggedOtherKind);
+    Filter kindAndTag = Filter.builder().kinds(1).tag('t', List.of("x")).build();
+    assertThat(items(EngineFixture.await(store.keys(kindAndTag, 100))))
+        .containsExactlyElementsOf(sortedItems(List.of(tagged)));
+    Filter byTime = Filter.builder().since(501).until(503).build();
+    assertThat(items(EngineFixture.await(store.keys(byTime, 100))))
+        .containsExactlyElementsOf(
+            sortedItems(events.stream().filter(e -> e.createdAt() >= 501 && e.createdAt() <= 503).toList()));
+  }
+
+  @Test
+  void keysPastTheBoundFailNamingIt() {
+    assertThatThrownBy(() -> EngineFixture.await(store.keys(Filter.builder().kinds(1).build(), 9)))
+        .hasRootCauseInstanceOf(TooManyKeysException.class)
+        .hasRootCauseMessage("the filter matches more than 9 stored events");
+    assertThat(EngineFixture.await(store.keys(Filter.builder().kinds(1).build(), 10)).size()).isEqualTo(10);
+  }
+
+  private static List<String> items(PackedStorage keys) {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < keys.size(); i++) {
+      out.add(keys.createdAt(i) + ":" + Hex.encode(keys.id(i)));
+    }
+    return out;
+  }
+
+  private static List<String> sortedItems(List<Event> of) {
+    return of.stream()
+        .sorted(Comparator.comparingLong(Event::createdAt).thenComparing(Event::id))
+        .map(e -> e.createdAt() + ":" + e.id())
+        .toList();
   }
 
   @Test

@@ -6,7 +6,7 @@ import dev.graspsync.engine.store.EventDatabase;
 import dev.graspsync.engine.store.QueryRun;
 import dev.graspsync.nostr.event.Event;
 import dev.graspsync.nostr.filter.Filter;
-import dev.graspsync.spi.EventKey;
+import dev.graspsync.nostr.negentropy.PackedStorage;
 import dev.graspsync.spi.EventStore;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
@@ -25,12 +25,14 @@ public final class EngineEventStore implements EventStore {
   private final EventDatabase database;
   private final WorkerExecutor readers;
   private final PagedReads paged;
+  private final KeyScans keyScans;
   private final int maxLimit;
 
   public EngineEventStore(EventDatabase database, WorkerExecutor readers, int maxLimit) {
     this.database = database;
     this.readers = readers;
     this.paged = new PagedReads(readers);
+    this.keyScans = new KeyScans(database, readers);
     this.maxLimit = maxLimit;
   }
 
@@ -72,24 +74,9 @@ public final class EngineEventStore implements EventStore {
     return Workers.run(readers, () -> database.storedIds(ids));
   }
 
-  /** Every matching event's key, the filter's limit ignored, ascending. */
   @Override
-  public Future<List<EventKey>> keys(Filter filter) {
-    List<EventKey> keys = new ArrayList<>();
-    return paged
-        .stream(
-            () -> QueryRun.unbounded(database, List.of(filter)),
-            Candidate::key,
-            4 * PAGE_SIZE,
-            page -> {
-              keys.addAll(page);
-              return Future.succeededFuture();
-            })
-        .map(
-            v -> {
-              Collections.sort(keys);
-              return Collections.unmodifiableList(keys);
-            });
+  public Future<PackedStorage> keys(Filter filter, int maxItems) {
+    return keyScans.read(filter, maxItems);
   }
 
   /** REQ: matches per filter newest first, bounded by limit and the relay's maximum, in pages. */

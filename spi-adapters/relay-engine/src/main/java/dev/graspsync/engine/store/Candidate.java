@@ -1,7 +1,6 @@
 package dev.graspsync.engine.store;
 
 import dev.graspsync.nostr.event.Event;
-import dev.graspsync.spi.EventKey;
 
 /** A stored event found by an index walk; its json is parsed only when something needs it. */
 public final class Candidate {
@@ -13,6 +12,10 @@ public final class Candidate {
   Candidate(byte[] id, byte[] value) {
     this.id = id;
     this.value = value;
+  }
+
+  byte[] id() {
+    return id;
   }
 
   public String idHex() {
@@ -32,10 +35,6 @@ public final class Candidate {
 
   public String pubkeyHex() {
     return StoredValue.pubkeyHex(value);
-  }
-
-  public EventKey key() {
-    return new EventKey(createdAt(), idHex());
   }
 
   public Event event() {

@@ -19,6 +19,7 @@ final class IndexCursor implements AutoCloseable {
       new PriorityQueue<>((a, b) -> compareSuffix(a.key, b.key));
   private byte[] lastId = new byte[0];
   private byte[] currentId;
+  private long currentCreatedAt;
 
   IndexCursor(
       EventDatabase database,
@@ -49,6 +50,7 @@ final class IndexCursor implements AutoCloseable {
     while (!heads.isEmpty()) {
       PrefixIterator head = heads.poll();
       byte[] id = IndexKeys.idOf(head.key);
+      long createdAt = IndexKeys.createdAtOf(head.key);
       head.iterator.next();
       if (head.load()) {
         heads.add(head);
@@ -56,6 +58,7 @@ final class IndexCursor implements AutoCloseable {
       if (!Arrays.equals(id, lastId)) {
         lastId = id;
         currentId = id;
+        currentCreatedAt = createdAt;
         return true;
       }
     }
@@ -64,6 +67,11 @@ final class IndexCursor implements AutoCloseable {
 
   byte[] id() {
     return currentId;
+  }
+
+  /** created_at of the current hit, read from the index key. */
+  long createdAt() {
+    return currentCreatedAt;
   }
 
   @Override
