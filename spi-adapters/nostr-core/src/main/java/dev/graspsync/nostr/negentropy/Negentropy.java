@@ -136,7 +136,8 @@ public final class Negentropy {
 
     void run() {
       while (in.hasMore()) {
-        int mark = out.size();
+        WireWriter.Mark mark = out.mark();
+        boolean skipAtMark = skip;
         boolean committed = false;
         Bound currBound = in.readBound();
         Mode mode = Mode.fromWire(in.readVarint());
@@ -161,24 +162,39 @@ public final class Negentropy {
               skip = true;
               compareIds(in.message(), at, count, lower, upper);
             } else {
-              upper = answerIds(mark, currBound, lower, upper);
+              upper = answerIds(mark.size(), currBound, lower, upper);
               committed = true;
             }
           }
         }
         if (exceedsFrame(out.size())) {
+          int restFrom = upper;
           if (!committed) {
-            out.truncate(mark);
+            // this range's answer does not fit: leave it, like every later one, to the next round
+            out.rewind(mark);
+            skip = skipAtMark;
+            restFrom = lower;
           }
-          out.writeBound(Bound.INFINITY);
-          out.writeMode(Mode.FINGERPRINT);
-          byte[] rest = storage.fingerprint(upper, storageSize);
-          out.writeBytes(rest, 0, rest.length);
+          closeWithFingerprintFrom(restFrom);
           return;
         }
         prevIndex = upper;
         prevBound = currBound;
       }
+    }
+
+    /**
+     * Ends a message that reached the frame limit: the pending skip, then one fingerprint of
+     * everything not yet answered. Unlike the reference implementations, which drop the
+     * pending skip and fingerprint from the end of the range they could not answer, this
+     * leaves already answered ranges answered, so the initiator never reports an id twice.
+     */
+    private void closeWithFingerprintFrom(int restFrom) {
+      flushSkip();
+      out.writeBound(Bound.INFINITY);
+      out.writeMode(Mode.FINGERPRINT);
+      byte[] rest = storage.fingerprint(restFrom, storageSize);
+      out.writeBytes(rest, 0, rest.length);
     }
 
     private void flushSkip() {

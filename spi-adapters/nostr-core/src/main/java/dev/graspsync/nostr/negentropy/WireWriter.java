@@ -31,9 +31,17 @@ final class WireWriter {
     size += length;
   }
 
-  /** Drops everything written after {@code mark} (a former {@link #size()}). */
-  void truncate(int mark) {
-    size = mark;
+  /** A point to {@link #rewind} to: the size and the timestamp the next delta starts from. */
+  record Mark(int size, long lastTimestamp) {}
+
+  Mark mark() {
+    return new Mark(size, lastTimestamp);
+  }
+
+  /** Drops everything written after {@code mark}, as if it had never been written. */
+  void rewind(Mark mark) {
+    size = mark.size();
+    lastTimestamp = mark.lastTimestamp();
   }
 
   void writeVarint(long value) {

@@ -26,6 +26,8 @@ class NegentropyTest {
     "9000, 500, 500, true, 0",
     "9000, 500, 500, false, 4096",
     "0, 3000, 3000, true, 4096",
+    "0, 3000, 3000, false, 4096",
+    "50000, 3000, 0, false, 4096",
     "20000, 2000, 2000, false, 8192",
   })
   void reconcilesToTheExactDifference(int shared, int onlyInitiator, int onlyResponder, boolean ties, int frame) {
