@@ -125,7 +125,7 @@ public final class RelayRuntime {
       });
       await(hooks.runStartup(STARTUP_HOOKS_BOUND), "run plugin startup hooks");
 
-      gate.open(new RelayServices(open, ServerLimits.of(config), metrics, clock));
+      gate.open(new RelayServices(open, ServerLimits.of(config), metrics, clock, config.negentropy()));
       log.info("relay {} serving {} with policy {} and plugins {}", urls.get(0), config.dataDir().toAbsolutePath(),
           config.policy(), config.plugins());
       return new RelayRuntime(config, vertx, meters, gate, deployments, open, hooks, port, urls.get(0));

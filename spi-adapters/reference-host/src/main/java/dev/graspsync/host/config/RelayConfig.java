@@ -16,6 +16,7 @@ import java.util.Optional;
  *     port actually bound
  * @param verifyThreads threads for signature checks; 0 means one per core
  * @param pluginProperties per plugin id, its {@code plugins.<id>.*} keys with the prefix removed
+ * @param negentropy how NIP-77 reconciliations are served and bounded
  */
 public record RelayConfig(
     String host,
@@ -38,7 +39,8 @@ public record RelayConfig(
     Optional<String> authSecretKey,
     int verifyThreads,
     Duration shutdownGrace,
-    Map<String, Map<String, String>> pluginProperties) {
+    Map<String, Map<String, String>> pluginProperties,
+    NegentropySettings negentropy) {
 
   public RelayConfig {
     urlAliases = List.copyOf(urlAliases);
@@ -74,6 +76,6 @@ public record RelayConfig(
   public RelayConfig withPort(int newPort) {
     return new RelayConfig(host, newPort, url, urlAliases, name, description, dataDir, policy, maxLimit,
         maxMessageBytes, maxSubscriptions, maxFilters, maxEventTags, eventsPerSecond, eventsBurst, pluginsDir,
-        plugins, authSecretKey, verifyThreads, shutdownGrace, pluginProperties);
+        plugins, authSecretKey, verifyThreads, shutdownGrace, pluginProperties, negentropy);
   }
 }

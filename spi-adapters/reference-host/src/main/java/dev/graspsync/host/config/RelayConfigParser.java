@@ -64,7 +64,16 @@ public final class RelayConfigParser {
         secretKey(),
         integer(RelayKey.VERIFY_THREADS, 0, 256),
         Duration.ofSeconds(integer(RelayKey.SHUTDOWN_GRACE_SECONDS, 0, 3600)),
-        pluginProperties());
+        pluginProperties(),
+        negentropy());
+  }
+
+  private NegentropySettings negentropy() {
+    return new NegentropySettings(
+        integer(RelayKey.NEGENTROPY_MAX_RECORDS, 1, 50_000_000),
+        integer(RelayKey.NEGENTROPY_FRAME_SIZE, 4096, 64 * 1024 * 1024),
+        integer(RelayKey.NEGENTROPY_MAX_OPEN, 1, 1000),
+        Duration.ofSeconds(integer(RelayKey.NEGENTROPY_IDLE_SECONDS, 1, 86_400)));
   }
 
   private void rejectUnknownKeys() {

@@ -27,7 +27,11 @@ public enum RelayKey {
   PLUGINS("relay.plugins", ""),
   AUTH_SECRET_KEY("relay.auth-secret-key", ""),
   VERIFY_THREADS("relay.verify-threads", "0"),
-  SHUTDOWN_GRACE_SECONDS("relay.shutdown-grace-seconds", "10");
+  SHUTDOWN_GRACE_SECONDS("relay.shutdown-grace-seconds", "10"),
+  NEGENTROPY_MAX_RECORDS("relay.negentropy-max-records", "1000000"),
+  NEGENTROPY_FRAME_SIZE("relay.negentropy-frame-size", "131072"),
+  NEGENTROPY_MAX_OPEN("relay.negentropy-max-open", "4"),
+  NEGENTROPY_IDLE_SECONDS("relay.negentropy-idle-seconds", "60");
 
   private final String key;
   private final String defaultValue;

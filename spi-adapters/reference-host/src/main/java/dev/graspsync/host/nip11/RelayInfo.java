@@ -19,7 +19,7 @@ public record RelayInfo(
     Limitation limitation) {
 
   /** The NIPs this host implements: basic protocol, deletion, this document, COUNT. */
-  public static final List<Integer> SUPPORTED_NIPS = List.of(1, 9, 11, 45);
+  public static final List<Integer> SUPPORTED_NIPS = List.of(1, 9, 11, 45, 77);
 
   public static final String SOFTWARE = "grasp-sync reference host";
 

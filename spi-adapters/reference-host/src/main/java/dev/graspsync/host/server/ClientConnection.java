@@ -1,5 +1,6 @@
 package dev.graspsync.host.server;
 
+import dev.graspsync.host.server.neg.NegSessions;
 import dev.graspsync.nostr.event.Event;
 import dev.graspsync.nostr.filter.Filter;
 import dev.graspsync.nostr.message.ClientMessage;
@@ -41,6 +42,7 @@ final class ClientConnection {
   private final TokenBucket eventRate;
   private final IngestSource source;
   private final Map<String, Subscription> subscriptions = new HashMap<>();
+  private final NegSessions negentropy;
   private int pendingIngests;
   private boolean readingPaused;
   private boolean closed;
@@ -54,6 +56,8 @@ final class ClientConnection {
     this.out = new Outbound(socket);
     this.eventRate = new TokenBucket(services.limits().eventsPerSecond(), services.limits().eventsBurst(), services.clock());
     this.source = IngestSource.client(String.valueOf(socket.remoteAddress()));
+    this.negentropy = new NegSessions(
+        context.owner(), services.engine().store(), services.negentropy(), this::send, source.name());
   }
 
   void start() {
@@ -84,7 +88,9 @@ final class ClientConnection {
       } else if (decoded instanceof Decoded.Malformed<ClientMessage> bad) {
         services.metrics().badMessage("malformed");
         String reason = withPrefix(bad.reason());
-        if (bad.subscriptionId().isPresent()) {
+        if (bad.subscriptionId().isPresent() && NegSessions.isNegFrame(text)) {
+          negentropy.refuseMalformed(bad.subscriptionId().get(), reason);
+        } else if (bad.subscriptionId().isPresent()) {
           closedSub(bad.subscriptionId().get(), reason);
         } else {
           EventIdPeek.of(text).ifPresentOrElse(
@@ -111,13 +117,9 @@ final class ClientConnection {
     } else if (message instanceof ClientMessage.Auth a) {
       send(new RelayMessage.Ok(a.event().id(), false,
           MachinePrefix.RESTRICTED.with("this relay does not ask for NIP-42 authentication")));
-    } else if (message instanceof ClientMessage.NegOpen n) {
-      send(new RelayMessage.NegErr(n.subscriptionId(),
-          MachinePrefix.BLOCKED.with("negentropy (NIP-77) is not supported by this relay yet")));
-    } else if (message instanceof ClientMessage.NegMsg n) {
-      send(new RelayMessage.NegErr(n.subscriptionId(), "closed: no negentropy session is open"));
+    } else {
+      negentropy.handle(message); // NEG-OPEN, NEG-MSG, NEG-CLOSE
     }
-    // NEG-CLOSE: there is never a session to close.
   }
 
   // ---- EVENT ----
@@ -310,6 +312,7 @@ final class ClientConnection {
     }
     closed = true;
     out.closed();
+    negentropy.closeAll();
     for (Subscription sub : new ArrayList<>(subscriptions.values())) {
       drop(sub);
     }

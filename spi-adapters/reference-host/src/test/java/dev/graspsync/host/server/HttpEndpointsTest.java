@@ -59,7 +59,7 @@ class HttpEndpointsTest {
     assertThat(doc.getString("name")).isEqualTo("test relay");
     assertThat(doc.getString("software")).isNotBlank();
     assertThat(doc.getString("version")).isNotBlank();
-    assertThat(TestClient.items(doc.getJsonArray("supported_nips"))).contains(1, 11);
+    assertThat(TestClient.items(doc.getJsonArray("supported_nips"))).contains(1, 11, 77);
     assertThat(TestClient.items(doc.getJsonArray("supported_grasps"))).containsExactly("GRASP-01");
     JsonObject limits = doc.getJsonObject("limitation");
     assertThat(limits.getInteger("max_message_length")).isEqualTo(65536);
