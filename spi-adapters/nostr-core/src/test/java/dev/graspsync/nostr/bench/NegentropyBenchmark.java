@@ -43,8 +43,10 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  *     dev.graspsync.nostr.bench.NegentropyBenchmark
  * </pre>
  *
- * Without arguments the main first prints the round trips and bytes of one reconciliation per
- * frame limit, then runs this class; with arguments it hands them to JMH's own command line.
+ * Without arguments the main first prints the CPU time, round trips and bytes of one
+ * reconciliation per frame limit and the CPU time of the builds, then runs this class; with
+ * {@code --cpu} it stops after those; with other arguments it hands them to JMH's own command
+ * line.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -156,18 +158,47 @@ public class NegentropyBenchmark {
     }
   }
 
+  /** A sorted build: items added in order, as an index scan yields them. */
+  PackedStorage buildSorted() {
+    return build(false);
+  }
+
   public static void main(String[] args) throws RunnerException, java.io.IOException {
-    if (args.length > 0) {
+    if (args.length > 0 && !args[0].equals("--cpu")) {
       org.openjdk.jmh.Main.main(args);
       return;
     }
+    // this thread's CPU time per operation (after two warm-up runs), comparable with the
+    // process CPU time negentropy-bench.mjs reports on a loaded machine
+    java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
     NegentropyBenchmark sets = new NegentropyBenchmark();
     sets.setUp();
     for (int frame : new int[] {0, 131_072}) {
+      for (int warm = 0; warm < 2; warm++) {
+        reconcile(sets.local, sets.relay, frame);
+      }
+      long start = cpu.getCurrentThreadCpuTime();
       Outcome o = reconcile(sets.local, sets.relay, frame);
+      long ms = (cpu.getCurrentThreadCpuTime() - start) / 1_000_000;
       System.out.printf(
-          "frame %d: %d round trips, %d bytes up, %d bytes down, need %d, have %d, relay set %d bytes%n",
-          frame, o.roundTrips(), o.bytesUp(), o.bytesDown(), o.need(), o.have(), sets.relay.footprintBytes());
+          "frame %d: reconcile %d ms CPU, %d round trips, %d bytes up, %d bytes down, need %d, have %d%n",
+          frame, ms, o.roundTrips(), o.bytesUp(), o.bytesDown(), o.need(), o.have());
+    }
+    for (int warm = 0; warm < 2; warm++) {
+      sets.buildShuffled();
+      sets.buildSorted();
+    }
+    long start = cpu.getCurrentThreadCpuTime();
+    sets.buildShuffled();
+    long shuffledMs = (cpu.getCurrentThreadCpuTime() - start) / 1_000_000;
+    start = cpu.getCurrentThreadCpuTime();
+    PackedStorage sorted = sets.buildSorted();
+    long sortedMs = (cpu.getCurrentThreadCpuTime() - start) / 1_000_000;
+    System.out.printf(
+        "build 1,000,000 items: shuffled %d ms CPU, sorted %d ms CPU, %d bytes held%n",
+        shuffledMs, sortedMs, sorted.footprintBytes());
+    if (args.length > 0) {
+      return;
     }
     new Runner(new OptionsBuilder().include(NegentropyBenchmark.class.getName() + ".*").build()).run();
   }
