@@ -2,8 +2,8 @@ package dev.graspsync.sidecar.store;
 
 import dev.graspsync.nostr.event.Event;
 import dev.graspsync.nostr.filter.Filter;
+import dev.graspsync.nostr.negentropy.PackedStorage;
 import dev.graspsync.sidecar.client.RelayLink;
-import dev.graspsync.spi.EventKey;
 import dev.graspsync.spi.EventStore;
 import dev.graspsync.spi.hosting.CallerContext;
 import io.vertx.core.Context;
@@ -104,7 +104,7 @@ public final class RemoteStore implements EventStore {
   }
 
   @Override
-  public Future<List<EventKey>> keys(Filter filter) {
-    return CallerContext.complete(() -> keys.keys(filter));
+  public Future<PackedStorage> keys(Filter filter, int maxItems) {
+    return CallerContext.complete(() -> keys.keys(filter, maxItems));
   }
 }
