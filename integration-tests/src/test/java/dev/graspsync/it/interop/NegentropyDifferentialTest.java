@@ -38,7 +38,7 @@ class NegentropyDifferentialTest {
     "shared timestamps, 9000, 500, 500, true, 0",
     "shared timestamps, 9000, 500, 500, true, 4096",
     "100000 items, 90000, 5000, 5000, false, 0",
-    "100000 items, 90000, 5000, 5000, false, 60000",
+    "100000 items, 99000, 500, 500, false, 60000",
   })
   void javaInitiatorAgainstJsResponder(
       String name, int shared, int onlyInitiator, int onlyResponder, boolean ties, int frame) {
@@ -60,7 +60,7 @@ class NegentropyDifferentialTest {
     "ten percent, 9000, 500, 500, false, 4096",
     "shared timestamps, 9000, 500, 500, true, 4096",
     "100000 items, 90000, 5000, 5000, false, 0",
-    "100000 items, 90000, 5000, 5000, false, 60000",
+    "100000 items, 99000, 500, 500, false, 60000",
   })
   void jsInitiatorAgainstJavaResponder(
       String name, int shared, int onlyInitiator, int onlyResponder, boolean ties, int frame) {

@@ -3,6 +3,7 @@ package dev.graspsync.nostr.negentropy;
 import dev.graspsync.nostr.event.Hex;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -32,6 +33,14 @@ public final class Negentropy {
   private final long frameSizeLimit;
   private final boolean initiator;
   private boolean initiated;
+  /**
+   * What the initiator has reported, so that each id is reported once: a peer that stops at
+   * its frame limit may ask again about ranges already settled (the reference implementations
+   * drop their pending skip there). One bit per local item for have; the needed ids, which the
+   * caller fetches anyway, for need.
+   */
+  private final BitSet reportedHave = new BitSet();
+  private final Set<String> reportedNeed = new HashSet<>();
 
   private Negentropy(NegentropyStorage storage, int frameSizeLimit, boolean initiator) {
     if (frameSizeLimit != 0 && frameSizeLimit < MIN_FRAME_SIZE_LIMIT) {
@@ -185,9 +194,9 @@ public final class Negentropy {
 
     /**
      * Ends a message that reached the frame limit: the pending skip, then one fingerprint of
-     * everything not yet answered. Unlike the reference implementations, which drop the
-     * pending skip and fingerprint from the end of the range they could not answer, this
-     * leaves already answered ranges answered, so the initiator never reports an id twice.
+     * everything not yet answered. The reference implementations drop the pending skip and
+     * fingerprint from the end of the range they could not answer, which makes the peer ask
+     * again about ranges already settled; keeping them settled saves those rounds.
      */
     private void closeWithFingerprintFrom(int restFrom) {
       flushSkip();
@@ -215,11 +224,16 @@ public final class Negentropy {
       for (int i = lower; i < upper; i++) {
         storage.copyId(i, id, 0);
         String hex = Hex.encode(id);
-        if (!theirs.remove(hex)) {
+        if (!theirs.remove(hex) && !reportedHave.get(i)) {
+          reportedHave.set(i);
           have.add(hex);
         }
       }
-      need.addAll(theirs);
+      for (String missing : theirs) {
+        if (reportedNeed.add(missing)) {
+          need.add(missing);
+        }
+      }
     }
 
     /**

@@ -6,7 +6,8 @@ import java.util.Optional;
 /**
  * What one round taught the initiator: the message to send next (empty when the sets are
  * reconciled) and the ids found missing on either side in this round only (lowercase hex).
- * Callers accumulate across rounds; each id is reported once per reconciliation.
+ * Callers accumulate across rounds; each id is reported once per reconciliation, even when
+ * the peer asks again about a range already settled.
  *
  * @param next the next message for the responder; empty when reconciliation is complete
  * @param have ids this side holds and the peer lacks

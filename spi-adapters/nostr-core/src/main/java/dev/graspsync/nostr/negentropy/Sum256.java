@@ -22,29 +22,19 @@ final class Sum256 {
   static void addId(long[] acc, int at, byte[] ids, int offset) {
     long carry = 0;
     for (int limb = 0; limb < LIMBS; limb++) {
-      long a = acc[at + limb];
-      long b = (long) LE_LONG.get(ids, offset + 8 * limb);
-      long s = a + b;
-      long c1 = Long.compareUnsigned(s, a) < 0 ? 1 : 0;
-      long t = s + carry;
-      long c2 = Long.compareUnsigned(t, s) < 0 ? 1 : 0;
-      acc[at + limb] = t;
-      carry = c1 | c2;
+      carry = addLimb(acc, at + limb, (long) LE_LONG.get(ids, offset + 8 * limb), carry);
     }
   }
 
-  /** acc[at..) += other[from..). */
-  static void add(long[] acc, int at, long[] other, int from) {
-    long carry = 0;
-    for (int limb = 0; limb < LIMBS; limb++) {
-      long a = acc[at + limb];
-      long s = a + other[from + limb];
-      long c1 = Long.compareUnsigned(s, a) < 0 ? 1 : 0;
-      long t = s + carry;
-      long c2 = Long.compareUnsigned(t, s) < 0 ? 1 : 0;
-      acc[at + limb] = t;
-      carry = c1 | c2;
-    }
+  /** acc[i] += b + carry (carry 0 or 1); returns the carry out. */
+  private static long addLimb(long[] acc, int i, long b, long carry) {
+    long a = acc[i];
+    long s = a + b;
+    long c1 = Long.compareUnsigned(s, a) < 0 ? 1 : 0;
+    long t = s + carry;
+    long c2 = Long.compareUnsigned(t, s) < 0 ? 1 : 0;
+    acc[i] = t;
+    return c1 | c2;
   }
 
   /** acc[at..) -= other[from..). */

@@ -174,17 +174,7 @@ public final class KeyScan implements AutoCloseable, StoreResource {
   /** Releases iterators and the snapshot. Idempotent; safe after the store closed. */
   @Override
   public void close() {
-    try {
-      database.guarded(
-          () -> {
-            releaseResources();
-            return null;
-          });
-    } catch (StoreClosedException e) {
-      // the store released this scan when it closed
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    releaseGuarded(database);
   }
 
   @Override

@@ -143,17 +143,7 @@ public final class QueryRun implements AutoCloseable, StoreResource {
   /** Releases iterators and the snapshot. Idempotent; safe after the store closed. */
   @Override
   public void close() {
-    try {
-      database.guarded(
-          () -> {
-            releaseResources();
-            return null;
-          });
-    } catch (StoreClosedException e) {
-      // the store released this run when it closed
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    releaseGuarded(database);
   }
 
   @Override
