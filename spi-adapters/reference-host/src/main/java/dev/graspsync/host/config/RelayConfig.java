@@ -38,7 +38,8 @@ public record RelayConfig(
     Optional<String> authSecretKey,
     int verifyThreads,
     Duration shutdownGrace,
-    Map<String, Map<String, String>> pluginProperties) {
+    Map<String, Map<String, String>> pluginProperties,
+    WebSocketCompression compression) {
 
   public RelayConfig {
     urlAliases = List.copyOf(urlAliases);
@@ -74,6 +75,6 @@ public record RelayConfig(
   public RelayConfig withPort(int newPort) {
     return new RelayConfig(host, newPort, url, urlAliases, name, description, dataDir, policy, maxLimit,
         maxMessageBytes, maxSubscriptions, maxFilters, maxEventTags, eventsPerSecond, eventsBurst, pluginsDir,
-        plugins, authSecretKey, verifyThreads, shutdownGrace, pluginProperties);
+        plugins, authSecretKey, verifyThreads, shutdownGrace, pluginProperties, compression);
   }
 }

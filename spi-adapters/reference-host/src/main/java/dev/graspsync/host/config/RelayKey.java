@@ -27,7 +27,10 @@ public enum RelayKey {
   PLUGINS("relay.plugins", ""),
   AUTH_SECRET_KEY("relay.auth-secret-key", ""),
   VERIFY_THREADS("relay.verify-threads", "0"),
-  SHUTDOWN_GRACE_SECONDS("relay.shutdown-grace-seconds", "10");
+  SHUTDOWN_GRACE_SECONDS("relay.shutdown-grace-seconds", "10"),
+  WEBSOCKET_COMPRESSION("relay.websocket-compression", "on"),
+  WEBSOCKET_COMPRESSION_MIN_BYTES("relay.websocket-compression-min-bytes", "512"),
+  WEBSOCKET_COMPRESSION_LEVEL("relay.websocket-compression-level", "6");
 
   private final String key;
   private final String defaultValue;
