@@ -56,6 +56,24 @@ function hostCpuSeconds(pid) {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
+/** The host's own view of fan-out from its /metrics: mean and max from acceptance to written, per loop. */
+async function hostFanout(url) {
+  try {
+    const text = await (await fetch(url.replace(/^ws/, 'http') + '/metrics')).text();
+    const value = (name) => {
+      const m = text.match(new RegExp('^' + name + '\\{[^}]*stage="written"[^}]*\\} (\\S+)$', 'm'));
+      return m ? Number(m[1]) : NaN;
+    };
+    const count = value('relay_live_fanout_seconds_count');
+    return {
+      meanWrittenMs: Math.round((value('relay_live_fanout_seconds_sum') / count) * 1e4) / 10,
+      maxWrittenMs: Math.round(value('relay_live_fanout_seconds_max') * 1e4) / 10,
+    };
+  } catch (e) {
+    return { error: String(e) };
+  }
+}
+
 function percentile(sorted, p) {
   if (sorted.length === 0) {
     return NaN;
@@ -152,6 +170,7 @@ async function fanout(url, args) {
   });
   const secret = generateSecretKey();
   const cpuBefore = hostCpuSeconds(pid);
+  const clientCpuBefore = process.cpuUsage();
   const startedAt = now();
   for (let i = 0; i < events; i++) {
     const due = startedAt + (i * 1000) / rate;
@@ -183,6 +202,8 @@ async function fanout(url, args) {
     }
   }
   const cpuAfter = hostCpuSeconds(pid);
+  const clientCpu = process.cpuUsage(clientCpuBefore);
+  const hostView = await hostFanout(url);
   const reports = await Promise.all(workers.map((w) => new Promise((resolve) => {
     w.on('message', (m) => m.type === 'report' && resolve(m));
     w.postMessage('report');
@@ -216,6 +237,8 @@ async function fanout(url, args) {
     maxms: Math.round(all[all.length - 1] * 10) / 10,
     hostCpuSeconds: Math.round((cpuAfter - cpuBefore) * 100) / 100,
     hostCpuMicrosPerDelivery: Math.round(((cpuAfter - cpuBefore) * 1e6) / Math.max(1, received)),
+    clientCpuSeconds: Math.round((clientCpu.user + clientCpu.system) / 1e4) / 100,
+    hostFanout: hostView,
     bytesToClients: read,
     bytesFromSubscribers: written,
     bytesPublisherSent: publisherBytes.written,

@@ -39,7 +39,8 @@ public record RelayConfig(
     int verifyThreads,
     Duration shutdownGrace,
     Map<String, Map<String, String>> pluginProperties,
-    WebSocketCompression compression) {
+    WebSocketCompression compression,
+    int maxClientBacklogBytes) {
 
   public RelayConfig {
     urlAliases = List.copyOf(urlAliases);
@@ -75,6 +76,6 @@ public record RelayConfig(
   public RelayConfig withPort(int newPort) {
     return new RelayConfig(host, newPort, url, urlAliases, name, description, dataDir, policy, maxLimit,
         maxMessageBytes, maxSubscriptions, maxFilters, maxEventTags, eventsPerSecond, eventsBurst, pluginsDir,
-        plugins, authSecretKey, verifyThreads, shutdownGrace, pluginProperties, compression);
+        plugins, authSecretKey, verifyThreads, shutdownGrace, pluginProperties, compression, maxClientBacklogBytes);
   }
 }

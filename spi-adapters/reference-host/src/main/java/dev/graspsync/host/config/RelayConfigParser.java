@@ -65,7 +65,8 @@ public final class RelayConfigParser {
         integer(RelayKey.VERIFY_THREADS, 0, 256),
         Duration.ofSeconds(integer(RelayKey.SHUTDOWN_GRACE_SECONDS, 0, 3600)),
         pluginProperties(),
-        compression());
+        compression(),
+        integer(RelayKey.MAX_CLIENT_BACKLOG_BYTES, 64 * 1024, 1024 * 1024 * 1024));
   }
 
   private void rejectUnknownKeys() {

@@ -35,13 +35,13 @@ import java.util.Optional;
 final class Outbound {
   /** Stored-event paging waits while more than this is unflushed. */
   static final long ROOM_BYTES = 256 * 1024;
-  /** Past this a live subscription is closed rather than let the backlog grow without bound. */
-  static final long OVERLOAD_BYTES = 16L * 1024 * 1024;
 
   private final ChannelHandlerContext channel;
   private final WebSocketCompression compression;
   private final MessageDeflater deflater;
   private final FanoutMetrics metrics;
+  /** Past this a live subscription is closed rather than let the backlog grow without bound. */
+  private final long overloadBytes;
   private final boolean deflateOffered;
   private final Deque<Promise<Void>> waitingForRoom = new ArrayDeque<>();
   private boolean deflating;
@@ -49,11 +49,13 @@ final class Outbound {
   private boolean flushScheduled;
   private boolean closed;
 
-  Outbound(ServerWebSocket socket, WebSocketCompression compression, MessageDeflater deflater, FanoutMetrics metrics) {
+  Outbound(ServerWebSocket socket, WebSocketCompression compression, MessageDeflater deflater, FanoutMetrics metrics,
+      long overloadBytes) {
     this.channel = ((WebSocketInternal) socket).channelHandlerContext();
     this.compression = compression;
     this.deflater = deflater;
     this.metrics = metrics;
+    this.overloadBytes = overloadBytes;
     String offer = socket.headers().get("Sec-WebSocket-Extensions");
     this.deflateOffered = compression.enabled() && offer != null && offer.contains("permessage-deflate");
   }
@@ -97,7 +99,7 @@ final class Outbound {
   }
 
   boolean overloaded() {
-    return unflushed > OVERLOAD_BYTES;
+    return unflushed > overloadBytes;
   }
 
   void closed() {

@@ -107,7 +107,8 @@ public final class RelayServerVerticle extends VerticleBase {
   private void connected(ServerWebSocket socket) {
     gate.services().ifPresentOrElse(
         services -> new ClientConnection(socket, services, liveIndex,
-            new Outbound(socket, compression, deflater, services.metrics().fanout())).start(),
+            new Outbound(socket, compression, deflater, services.metrics().fanout(),
+                services.limits().maxClientBacklogBytes())).start(),
         () -> socket.close((short) 1001, "relay is shutting down"));
   }
 }
