@@ -23,7 +23,7 @@ relay.events-per-second=100000
 EOF
 JAVA_OPTS="-Xmx256m" "$dist/bin/grasp-relay" --config "$work/relay.properties" > "$work/host.log" 2>&1 &
 host=$!
-trap 'kill $host 2>/dev/null; wait $host 2>/dev/null; rm -rf "$work"' EXIT
+trap 'kill $host 2>/dev/null; wait $host 2>/dev/null; cp "$work/host.log" "${TMPDIR:-/tmp}/live-fanout-host.log"; rm -rf "$work"' EXIT
 i=0
 until grep -q "listening on" "$work/host.log"; do
   i=$((i + 1))

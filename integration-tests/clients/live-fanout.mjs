@@ -3,8 +3,8 @@
 // `ws` subscribers that either offer permessage-deflate (ws's default, like browsers) or not.
 //
 //   node clients/live-fanout.mjs fanout URL --subscribers 1000 --events 100 --rate 20 \
-//        --compression on|off|mixed [--host-pid PID] [--workers 2]
-//   node clients/live-fanout.mjs stream URL --events 5000 --rounds 3 [--host-pid PID]
+//        --compression on|off|mixed [--content-bytes 396] [--host-pid PID] [--workers 2]
+//   node clients/live-fanout.mjs stream URL --events 5000 --rounds 3 [--content-bytes 396] [--host-pid PID]
 //
 // fanout: every subscriber holds one live REQ for this run's tag; one publisher sends --events
 // signed events at --rate per second, each carrying its send time; every subscriber notes
@@ -22,7 +22,13 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const now = () => performance.timeOrigin + performance.now();
-const PADDING = 'A patch series that touches the sync planner and the relay host; '.repeat(6);
+const PHRASE = 'A patch series that touches the sync planner and the relay host; ';
+
+/** Text of about `bytes` characters (default: an EVENT message of about 800 bytes, a typical comment or issue). */
+function padding(args) {
+  const bytes = Number(option(args, 'content-bytes', '396'));
+  return PHRASE.repeat(Math.ceil(bytes / PHRASE.length)).slice(0, bytes);
+}
 
 function option(args, name, fallback) {
   const i = args.indexOf('--' + name);
@@ -141,6 +147,7 @@ async function fanout(url, args) {
   const pid = Number(option(args, 'host-pid', '0'));
   const workerCount = Number(option(args, 'workers', '2'));
   const tag = 'fanout-' + Math.random().toString(36).slice(2);
+  const text = padding(args);
   const workers = [];
   const ready = [];
   const problems = [];
@@ -182,7 +189,7 @@ async function fanout(url, args) {
       kind: 1,
       created_at: Math.floor(Date.now() / 1000),
       tags: [['t', tag], ['r', 'event-' + i]],
-      content: `t=${now()} ${PADDING}`,
+      content: `t=${now()} ${text}`,
     }, secret);
     publisher.send(JSON.stringify(['EVENT', event]));
   }
@@ -257,6 +264,7 @@ async function stream(url, args) {
   const rounds = Number(option(args, 'rounds', '3'));
   const pid = Number(option(args, 'host-pid', '0'));
   const tag = 'stream-' + Math.random().toString(36).slice(2);
+  const text = padding(args);
   const publisher = await open(url, false);
   const secret = generateSecretKey();
   let acked = 0;
@@ -269,7 +277,7 @@ async function stream(url, args) {
   const base = Math.floor(Date.now() / 1000) - events;
   for (let i = 0; i < events; i++) {
     publisher.send(JSON.stringify(['EVENT', finalizeEvent({
-      kind: 1, created_at: base + i, tags: [['t', tag]], content: `t=0 ${i} ${PADDING}`,
+      kind: 1, created_at: base + i, tags: [['t', tag]], content: `t=0 ${i} ${text}`,
     }, secret)]));
   }
   await allAcked;

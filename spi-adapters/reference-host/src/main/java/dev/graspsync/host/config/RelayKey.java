@@ -29,7 +29,7 @@ public enum RelayKey {
   VERIFY_THREADS("relay.verify-threads", "0"),
   SHUTDOWN_GRACE_SECONDS("relay.shutdown-grace-seconds", "10"),
   WEBSOCKET_COMPRESSION("relay.websocket-compression", "on"),
-  WEBSOCKET_COMPRESSION_MIN_BYTES("relay.websocket-compression-min-bytes", "512"),
+  WEBSOCKET_COMPRESSION_MIN_BYTES("relay.websocket-compression-min-bytes", "1024"),
   WEBSOCKET_COMPRESSION_LEVEL("relay.websocket-compression-level", "6"),
   MAX_CLIENT_BACKLOG_BYTES("relay.max-client-backlog-bytes", "16777216");
 

@@ -35,6 +35,21 @@ import java.util.Optional;
 final class Outbound {
   /** Stored-event paging waits while more than this is unflushed. */
   static final long ROOM_BYTES = 256 * 1024;
+  /**
+   * At most this much is handed to Netty (encoded into buffers of its own) and not yet in the
+   * kernel; the rest waits here as references to the event's shared bytes, a few dozen bytes
+   * each, so thousands of lagging clients do not hold thousands of copies of each event.
+   */
+  static final long IN_SOCKET_BYTES = 16 * 1024;
+
+  /** A message waiting to be handed to Netty; its payload is built only then. */
+  private record Pending(boolean deflated, int size, byte[] first, byte[] second) {
+    ByteBuf payload() {
+      return second.length == 0 ? Unpooled.wrappedBuffer(first) : Unpooled.wrappedBuffer(first, second);
+    }
+  }
+
+  private static final byte[] NOTHING = new byte[0];
 
   private final ChannelHandlerContext channel;
   private final WebSocketCompression compression;
@@ -44,6 +59,9 @@ final class Outbound {
   private final long overloadBytes;
   private final boolean deflateOffered;
   private final Deque<Promise<Void>> waitingForRoom = new ArrayDeque<>();
+  private final Deque<Pending> queued = new ArrayDeque<>();
+  private long inSocket;
+  private boolean pumping;
   private boolean deflating;
   private long unflushed;
   private boolean flushScheduled;
@@ -66,11 +84,11 @@ final class Outbound {
     if (deflating() && compression.worthTrying(bytes.length)) {
       Optional<byte[]> deflated = deflater.deflate(bytes);
       if (deflated.isPresent()) {
-        write(true, Unpooled.wrappedBuffer(deflated.get()));
+        write(true, deflated.get(), NOTHING);
         return;
       }
     }
-    write(false, Unpooled.wrappedBuffer(bytes));
+    write(false, bytes, NOTHING);
   }
 
   /** An EVENT message: the subscription's prefix joined to the bytes all subscribers share. */
@@ -78,11 +96,11 @@ final class Outbound {
     if (deflating() && compression.worthTrying(prefix.plain().length + event.tail().length)) {
       Optional<byte[]> deflated = event.deflatedTail(deflater);
       if (deflated.isPresent()) {
-        write(true, Unpooled.wrappedBuffer(prefix.storedBlock(), deflated.get()));
+        write(true, prefix.storedBlock(), deflated.get());
         return;
       }
     }
-    write(false, Unpooled.wrappedBuffer(prefix.plain(), event.tail()));
+    write(false, prefix.plain(), event.tail());
   }
 
   /** Completes once the backlog is below {@link #ROOM_BYTES}; fails if the socket closes first. */
@@ -104,6 +122,7 @@ final class Outbound {
 
   void closed() {
     closed = true;
+    queued.clear();
     while (!waitingForRoom.isEmpty()) {
       waitingForRoom.poll().tryFail("connection closed");
     }
@@ -126,20 +145,45 @@ final class Outbound {
     return deflating;
   }
 
-  private void write(boolean deflated, ByteBuf payload) {
+  private void write(boolean deflated, byte[] first, byte[] second) {
     if (closed) {
       return;
     }
-    int size = payload.readableBytes();
+    int size = first.length + second.length;
     unflushed += size;
     metrics.sent(deflated, size);
-    channel.write(new TextWebSocketFrame(true, deflated ? WebSocketExtension.RSV1 : 0, payload)).addListener(f -> {
-      unflushed -= size;
-      wakeWaiters();
-    });
-    if (!flushScheduled) {
+    queued.add(new Pending(deflated, size, first, second));
+    pump();
+  }
+
+  /** Hands queued frames to Netty while less than {@link #IN_SOCKET_BYTES} is in its hands. */
+  private void pump() {
+    if (pumping) {
+      return; // a write that failed at once (socket gone) completes inside the loop below
+    }
+    pumping = true;
+    try {
+      handOver();
+    } finally {
+      pumping = false;
+    }
+    if (!flushScheduled && inSocket > 0) {
       flushScheduled = true;
       channel.executor().execute(this::flush);
+    }
+  }
+
+  private void handOver() {
+    while (!closed && !queued.isEmpty() && (inSocket == 0 || inSocket + queued.peek().size() <= IN_SOCKET_BYTES)) {
+      Pending next = queued.poll();
+      int size = next.size();
+      inSocket += size;
+      channel.write(new TextWebSocketFrame(true, next.deflated() ? WebSocketExtension.RSV1 : 0, next.payload())).addListener(f -> {
+        inSocket -= size;
+        unflushed -= size;
+        pump();
+        wakeWaiters();
+      });
     }
   }
 

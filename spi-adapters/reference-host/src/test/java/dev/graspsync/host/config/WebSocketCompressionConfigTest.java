@@ -9,12 +9,12 @@ import org.junit.jupiter.api.Test;
 class WebSocketCompressionConfigTest {
 
   @Test
-  void compressionIsOnForMessagesOf512BytesAndMoreAtLevel6ByDefault() {
+  void compressionIsOnForMessagesOf1024BytesAndMoreAtLevel6ByDefault() {
     WebSocketCompression c = RelayConfigParser.parse(Map.of()).compression();
 
-    assertThat(c).isEqualTo(new WebSocketCompression(true, 512, 6));
-    assertThat(c.worthTrying(511)).isFalse();
-    assertThat(c.worthTrying(512)).isTrue();
+    assertThat(c).isEqualTo(new WebSocketCompression(true, 1024, 6));
+    assertThat(c.worthTrying(1023)).isFalse();
+    assertThat(c.worthTrying(1024)).isTrue();
   }
 
   @Test
