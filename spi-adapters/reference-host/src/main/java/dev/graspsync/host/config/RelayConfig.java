@@ -16,6 +16,9 @@ import java.util.Optional;
  *     port actually bound
  * @param verifyThreads threads for signature checks; 0 means one per core
  * @param pluginProperties per plugin id, its {@code plugins.<id>.*} keys with the prefix removed
+ * @param compression how clients that offer permessage-deflate are answered
+ * @param maxClientBacklogBytes bytes written to one client and not yet taken, past which its
+ *     live subscription is closed
  */
 public record RelayConfig(
     String host,

@@ -51,6 +51,7 @@ final class Outbound {
 
   private static final byte[] NOTHING = new byte[0];
 
+  private final ServerWebSocket socket;
   private final ChannelHandlerContext channel;
   private final WebSocketCompression compression;
   private final MessageDeflater deflater;
@@ -69,6 +70,7 @@ final class Outbound {
 
   Outbound(ServerWebSocket socket, WebSocketCompression compression, MessageDeflater deflater, FanoutMetrics metrics,
       long overloadBytes) {
+    this.socket = socket;
     this.channel = ((WebSocketInternal) socket).channelHandlerContext();
     this.compression = compression;
     this.deflater = deflater;
@@ -146,8 +148,8 @@ final class Outbound {
   }
 
   private void write(boolean deflated, byte[] first, byte[] second) {
-    if (closed) {
-      return;
+    if (closed || socket.isClosed()) {
+      return; // nothing may follow a close frame, and Vert.x may have sent one already
     }
     int size = first.length + second.length;
     unflushed += size;
