@@ -17,6 +17,7 @@ final class StoreLookup implements AcceptanceLookup {
   private static final int MAX_EXAMINED_PER_NAME = 10_000;
 
   private static final char[] REFERENCE_LETTERS = {'e', 'E', 'q'};
+  private static final char[] ADDRESS_LETTERS = {'a', 'A', 'q'};
 
   private final BatchView view;
 
@@ -67,6 +68,16 @@ final class StoreLookup implements AcceptanceLookup {
   public boolean isReferencedByStored(String eventId) {
     for (char letter : REFERENCE_LETTERS) {
       if (view.hasKeyWithPrefix(Column.BY_TAG, IndexKeys.tagPrefix(letter, eventId))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Override
+  public boolean isAddressReferencedByStored(String address) {
+    for (char letter : ADDRESS_LETTERS) {
+      if (view.hasKeyWithPrefix(Column.BY_TAG, IndexKeys.tagPrefix(letter, address))) {
         return true;
       }
     }
