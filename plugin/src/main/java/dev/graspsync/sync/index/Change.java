@@ -64,6 +64,51 @@ public sealed interface Change {
     }
   }
 
+  /**
+   * A coordinate's relays changed because its repository changed: another member's
+   * announcement arrived, changed or went, or the repository stopped or started being hosted.
+   */
+  record MemberRelaysChanged(RepoRef repo, Set<RelayUrl> relays, Set<RelayUrl> relaysAdded, Set<RelayUrl> relaysRemoved)
+      implements Change {
+    public MemberRelaysChanged {
+      relays = Set.copyOf(relays);
+      relaysAdded = Set.copyOf(relaysAdded);
+      relaysRemoved = Set.copyOf(relaysRemoved);
+    }
+
+    @Override
+    public Set<RelayUrl> affectedRelays() {
+      Set<RelayUrl> out = new LinkedHashSet<>(relaysAdded);
+      out.addAll(relaysRemoved);
+      return out;
+    }
+  }
+
+  /** Its author deleted the announcement (NIP-09): the coordinate is no longer synced from its relays. */
+  record AnnouncementRemoved(RepoRef repo, String eventId, Set<RelayUrl> relaysRemoved) implements Change {
+    public AnnouncementRemoved {
+      relaysRemoved = Set.copyOf(relaysRemoved);
+    }
+
+    @Override
+    public Set<RelayUrl> affectedRelays() {
+      return relaysRemoved;
+    }
+  }
+
+  /** Its author deleted the root event (NIP-09): nothing tagging it is synced any more. */
+  record RootEventRemoved(String eventId, Set<RepoRef> repos, Set<RelayUrl> relays) implements Change {
+    public RootEventRemoved {
+      repos = Set.copyOf(repos);
+      relays = Set.copyOf(relays);
+    }
+
+    @Override
+    public Set<RelayUrl> affectedRelays() {
+      return relays;
+    }
+  }
+
   /** The event left the index as it was. */
   record Unchanged(String eventId, Why why) implements Change {
     public enum Why {
@@ -76,7 +121,9 @@ public sealed interface Change {
       /** An author that is not a 64-hex pubkey. */
       BAD_AUTHOR,
       /** Neither an announcement nor a root event. */
-      NOT_INDEXED_KIND
+      NOT_INDEXED_KIND,
+      /** A deletion request naming nothing the index holds (or nothing the host deleted). */
+      NOTHING_DELETED
     }
 
     @Override
