@@ -3,6 +3,7 @@ package dev.graspsync.sync.index;
 import dev.graspsync.nostr.event.Event;
 import dev.graspsync.nostr.event.Nip34;
 import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -17,15 +18,15 @@ public record Deletion(String eventId, String author, Set<String> eventIds, Set<
   }
 
   /** Empty for other kinds. */
-  public static java.util.Optional<Deletion> of(Event event) {
+  public static Optional<Deletion> of(Event event) {
     if (event.kind() != Nip34.DELETION) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     Set<String> ids = new LinkedHashSet<>(event.tagValues("e"));
     Set<RepoRef> repos = new LinkedHashSet<>();
     for (String value : event.tagValues("a")) {
       RepoRef.parse(value).filter(r -> r.owner().equals(event.pubkey())).ifPresent(repos::add);
     }
-    return java.util.Optional.of(new Deletion(event.id(), event.pubkey(), ids, repos));
+    return Optional.of(new Deletion(event.id(), event.pubkey(), ids, repos));
   }
 }

@@ -210,10 +210,9 @@ final class IndexEditor {
     candidates.add(ref);
     Set<RepoRef> after = new LinkedHashSet<>();
     for (RepoRef r : candidates) {
-      Draft dr = peek(r);
-      if (dr != null && dr.announcement.isPresent()) {
+      if (announced(r)) {
         after.add(r);
-        for (String m : dr.member.maintainers()) {
+        for (String m : member(r).maintainers()) {
           after.add(new RepoRef(m, d));
         }
       }
@@ -251,10 +250,7 @@ final class IndexEditor {
   }
 
   private List<RepoGroups.Group> groups(Set<RepoRef> refs) {
-    return RepoGroups.of(refs,
-        r -> Optional.ofNullable(peek(r)).map(x -> x.member).orElse(MemberAnnouncement.NONE),
-        r -> Optional.ofNullable(peek(r)).map(x -> x.announcement.isPresent()).orElse(false),
-        rules.ownUrls().isEmpty());
+    return RepoGroups.of(refs, this::member, this::announced, rules.ownUrls().isEmpty());
   }
 
   private Set<RepoRef> namesOf(String d) {
@@ -262,14 +258,23 @@ final class IndexEditor {
     return s == null ? Set.of() : s;
   }
 
-  /** The draft, or a read-only view of the base entry, without copying it; null when unknown. */
-  private Draft peek(RepoRef ref) {
+  /** What a coordinate's announcement says now, without drafting its entry. */
+  private MemberAnnouncement member(RepoRef ref) {
     Draft d = drafts.get(ref);
     if (d != null) {
-      return d;
+      return d.member;
     }
     RepoEntry existing = baseRepos.get(ref);
-    return existing == null ? null : new Draft(existing);
+    return existing == null ? MemberAnnouncement.NONE : existing.member();
+  }
+
+  private boolean announced(RepoRef ref) {
+    Draft d = drafts.get(ref);
+    if (d != null) {
+      return d.announcement.isPresent();
+    }
+    RepoEntry existing = baseRepos.get(ref);
+    return existing != null && existing.announcement().isPresent();
   }
 
   private Draft draft(RepoRef ref) {

@@ -1,10 +1,10 @@
 package dev.graspsync.sync.index;
 
 import dev.graspsync.nostr.event.Event;
+import dev.graspsync.sync.relay.RelayUrl;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Set;
-import dev.graspsync.sync.relay.RelayUrl;
 
 /**
  * What one announcement (30617) brings to the repository it belongs to: its own relays, the

@@ -113,6 +113,20 @@ class RelayTargetsTest {
   }
 
   @Test
+  void aMaintainersAnnouncementGivesTheOwnersCoordinateToItsRelaysAndItsOwnToTheOwners() {
+    Event owners = announcement(pubkey(1), "x", 10,
+        List.of(tag("relays", "wss://a.example", "wss://me.example"), tag("maintainers", pubkey(2))));
+    Event issue = rootEvent(Nip34.ISSUE, ref(1, "x").format());
+    RepoIndex v1 = empty.withEvents(List.of(owners, issue)).index();
+    Event maintainers = announcement(pubkey(2), "x", 10, List.of(tag("relays", "wss://b.example")));
+    IndexUpdate u = v1.withEvent(maintainers);
+    RelayTargets t = RelayTargets.touchedBy(u.index(), u.changes(), List.of(), Set.of(a), 1000);
+    assertThat(t.forRelay(b).orElseThrow().items())
+        .isEqualTo(ItemSet.of(true, Set.of(ref(1, "x"), ref(2, "x")), Set.of(issue.id())));
+    assertThat(RelayTargets.deriveOne(u.index(), a, false).items().repos()).containsExactlyInAnyOrder(ref(1, "x"), ref(2, "x"));
+  }
+
+  @Test
   void rootEventNamingTwoRepositoriesReachesTheRelaysOfBoth() {
     RepoIndex v1 = empty.withEvents(List.of(announce(1, "x", "wss://a.example"), announce(2, "y", "wss://c.example"))).index();
     Event patch = rootEvent(Nip34.PATCH, ref(1, "x").format(), ref(2, "y").format());
