@@ -36,6 +36,16 @@ class RepositoryLifecycleTest extends SyncTestBase {
     return sum;
   }
 
+  /** A host whose repository (announced to it, listing {@code relay}) has synced {@code issue} from the relay. */
+  private EmbeddedHost hostSyncing(ReferenceRelay relay, Event issue) {
+    relay.publish(vertx, List.of(issue));
+    EmbeddedHost host = startHost(SyncSettings.forTests());
+    assertThat(host.publish(announcement(owner, "proj", List.of(relay.url(), OWN_URL), List.of(), -1000)))
+        .isInstanceOf(IngestVerdict.Accepted.class);
+    awaitStored(host, List.of(issue));
+    return host;
+  }
+
   /**
    * A relay holds twenty announcements that do not list this relay. The first sync fetches,
    * verifies and refuses them; after a restart the catch-up gets them again, and they are
@@ -74,11 +84,7 @@ class RepositoryLifecycleTest extends SyncTestBase {
   void anOwnersUpdateDroppingThisRelayStopsTheSync() {
     ReferenceRelay relay = referenceRelay();
     Event issue = issue(bob, coordinate(owner, "proj"), "synced while listed", -500);
-    relay.publish(vertx, List.of(issue));
-    EmbeddedHost host = startHost(SyncSettings.forTests());
-    assertThat(host.publish(announcement(owner, "proj", List.of(relay.url(), OWN_URL), List.of(), -1000)))
-        .isInstanceOf(IngestVerdict.Accepted.class);
-    awaitStored(host, List.of(issue));
+    EmbeddedHost host = hostSyncing(relay, issue);
     assertThat(Meters.gaugeOr(host.meters(), "grasp.sync.relays.tracked")).isEqualTo(1);
 
     Event update = announcement(owner, "proj", List.of(relay.url()), List.of(), -10);
@@ -95,10 +101,7 @@ class RepositoryLifecycleTest extends SyncTestBase {
   void aDeletedRootEventIsNoLongerSynced() {
     ReferenceRelay relay = referenceRelay();
     Event issue = issue(bob, coordinate(owner, "proj"), "to be deleted", -500);
-    relay.publish(vertx, List.of(issue));
-    EmbeddedHost host = startHost(SyncSettings.forTests());
-    host.publish(announcement(owner, "proj", List.of(relay.url(), OWN_URL), List.of(), -1000));
-    awaitStored(host, List.of(issue));
+    EmbeddedHost host = hostSyncing(relay, issue);
     Eventually.untilAsserted(SYNC_DEADLINE, () ->
         assertThat(Meters.gaugeOr(host.meters(), "grasp.sync.root.events.tracked")).isEqualTo(1));
 

@@ -40,9 +40,7 @@ public sealed interface Change {
 
     @Override
     public Set<RelayUrl> affectedRelays() {
-      Set<RelayUrl> out = new LinkedHashSet<>(relaysAdded);
-      out.addAll(relaysRemoved);
-      return out;
+      return union(relaysAdded, relaysRemoved);
     }
   }
 
@@ -78,28 +76,18 @@ public sealed interface Change {
 
     @Override
     public Set<RelayUrl> affectedRelays() {
-      Set<RelayUrl> out = new LinkedHashSet<>(relaysAdded);
-      out.addAll(relaysRemoved);
-      return out;
+      return union(relaysAdded, relaysRemoved);
     }
   }
 
-  /** Its author deleted the announcement (NIP-09): the coordinate is no longer synced from its relays. */
-  record AnnouncementRemoved(RepoRef repo, String eventId, Set<RelayUrl> relaysRemoved) implements Change {
-    public AnnouncementRemoved {
-      relaysRemoved = Set.copyOf(relaysRemoved);
-    }
+  /**
+   * Its author deleted an announcement or a root event (NIP-09) and the host removed it: the
+   * coordinate, or the root event, is no longer synced from {@code relays}.
+   */
+  record Removed(What what, String eventId, Set<RelayUrl> relays) implements Change {
+    public enum What { ANNOUNCEMENT, ROOT_EVENT }
 
-    @Override
-    public Set<RelayUrl> affectedRelays() {
-      return relaysRemoved;
-    }
-  }
-
-  /** Its author deleted the root event (NIP-09): nothing tagging it is synced any more. */
-  record RootEventRemoved(String eventId, Set<RepoRef> repos, Set<RelayUrl> relays) implements Change {
-    public RootEventRemoved {
-      repos = Set.copyOf(repos);
+    public Removed {
       relays = Set.copyOf(relays);
     }
 
@@ -130,5 +118,11 @@ public sealed interface Change {
     public Set<RelayUrl> affectedRelays() {
       return Set.of();
     }
+  }
+
+  private static Set<RelayUrl> union(Set<RelayUrl> added, Set<RelayUrl> removed) {
+    Set<RelayUrl> out = new LinkedHashSet<>(added);
+    out.addAll(removed);
+    return out;
   }
 }

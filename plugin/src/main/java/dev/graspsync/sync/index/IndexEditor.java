@@ -150,7 +150,7 @@ final class IndexEditor {
         d.roots.remove(id);
         relays.addAll(d.relays);
       }
-      out.add(new Change.RootEventRemoved(id, repos, relays));
+      out.add(new Change.Removed(Change.Removed.What.ROOT_EVENT, id, relays));
     }
     for (RepoRef ref : deletion.repos()) {
       Draft draft = draft(ref);
@@ -164,7 +164,7 @@ final class IndexEditor {
         draft.overCap = 0;
       });
       announced--;
-      out.add(new Change.AnnouncementRemoved(ref, stamp.get().eventId(),
+      out.add(new Change.Removed(Change.Removed.What.ANNOUNCEMENT, stamp.get().eventId(),
           moved.getOrDefault(ref, new Moved(Set.of(), Set.of())).removed()));
       addMemberChanges(ref, moved, out);
     }

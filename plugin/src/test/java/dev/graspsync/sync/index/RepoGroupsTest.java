@@ -137,7 +137,7 @@ class RepoGroupsTest {
     assertThat(u.index().knowsRootEvent(issue.id())).isFalse();
     assertThat(u.index().repo(ownerRef).orElseThrow().rootEvents()).isEmpty();
     assertThat(u.changes()).containsExactly(
-        new Change.RootEventRemoved(issue.id(), Set.of(ownerRef), Set.of(url("wss://a.example"))));
+        new Change.Removed(Change.Removed.What.ROOT_EVENT, issue.id(), Set.of(url("wss://a.example"))));
     assertThat(u.index().rootEventCount()).isZero();
   }
 
@@ -152,7 +152,7 @@ class RepoGroupsTest {
     assertThat(u.index().repo(ownerRef)).as("nothing left to keep").isEmpty();
     assertThat(u.index().repoCount()).isZero();
     assertThat(u.changes()).containsExactly(
-        new Change.AnnouncementRemoved(ownerRef, announcement.id(), Set.of(url("wss://a.example"))));
+        new Change.Removed(Change.Removed.What.ANNOUNCEMENT, announcement.id(), Set.of(url("wss://a.example"))));
   }
 
   @Test
