@@ -66,18 +66,17 @@ final class StoreLookup implements AcceptanceLookup {
 
   @Override
   public boolean isReferencedByStored(String eventId) {
-    for (char letter : REFERENCE_LETTERS) {
-      if (view.hasKeyWithPrefix(Column.BY_TAG, IndexKeys.tagPrefix(letter, eventId))) {
-        return true;
-      }
-    }
-    return false;
+    return taggedByStored(REFERENCE_LETTERS, eventId);
   }
 
   @Override
   public boolean isAddressReferencedByStored(String address) {
-    for (char letter : ADDRESS_LETTERS) {
-      if (view.hasKeyWithPrefix(Column.BY_TAG, IndexKeys.tagPrefix(letter, address))) {
+    return taggedByStored(ADDRESS_LETTERS, address);
+  }
+
+  private boolean taggedByStored(char[] letters, String value) {
+    for (char letter : letters) {
+      if (view.hasKeyWithPrefix(Column.BY_TAG, IndexKeys.tagPrefix(letter, value))) {
         return true;
       }
     }

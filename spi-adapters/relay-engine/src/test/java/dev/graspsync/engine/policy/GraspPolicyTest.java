@@ -38,24 +38,18 @@ class GraspPolicyTest {
 
         @Override
         public boolean isReferencedByStored(String eventId) {
-          return stored.stream()
-              .anyMatch(
-                  e ->
-                      e.tagValues("e").contains(eventId)
-                          || e.tagValues("E").contains(eventId)
-                          || e.tagValues("q").contains(eventId));
+          return taggedByStored(eventId, "e", "E", "q");
         }
 
         @Override
         public boolean isAddressReferencedByStored(String address) {
-          return stored.stream()
-              .anyMatch(
-                  e ->
-                      e.tagValues("a").contains(address)
-                          || e.tagValues("A").contains(address)
-                          || e.tagValues("q").contains(address));
+          return taggedByStored(address, "a", "A", "q");
         }
       };
+
+  private boolean taggedByStored(String value, String... names) {
+    return stored.stream().anyMatch(e -> List.of(names).stream().anyMatch(n -> e.tagValues(n).contains(value)));
+  }
 
   private static int counter;
 
