@@ -47,7 +47,9 @@ public record SyncConfig(
     int maxMessageBytes,
     int maxEventsInFlight,
     int maxHistoryPages,
-    Optional<Path> trustedCertificatesFile) {
+    Optional<Path> trustedCertificatesFile,
+    Duration refusedMemory,
+    int refusedMemoryMaxIds) {
 
   public SyncConfig {
     bootstrapRelays = List.copyOf(bootstrapRelays);
@@ -82,7 +84,9 @@ public record SyncConfig(
         intOf(config, SyncProperty.MAX_MESSAGE_BYTES),
         intOf(config, SyncProperty.MAX_EVENTS_IN_FLIGHT),
         intOf(config, SyncProperty.MAX_HISTORY_PAGES),
-        trustedCertificates(config));
+        trustedCertificates(config),
+        Duration.ofHours(longOf(config, SyncProperty.REFUSED_MEMORY_HOURS)),
+        intOf(config, SyncProperty.REFUSED_MEMORY_MAX_IDS));
     if (c.maxBackoff.compareTo(c.baseBackoff) < 0) {
       throw new PluginConfigException(config.fullKey(SyncProperty.MAX_BACKOFF_SECONDS.key())
           + " (" + c.maxBackoff.toSeconds() + ") must not be less than "

@@ -42,7 +42,11 @@ public enum SyncProperty {
       "events received from all relays together and not yet stored; reading pauses past it"),
   MAX_HISTORY_PAGES("max-history-pages", 10_000, 1, 10_000_000, "older pages asked per filter at most"),
   TRUSTED_CERTIFICATES_FILE("trusted-certificates-file", 0, 0, 0,
-      "PEM file of CA certificates trusted for wss:// relays besides the JVM's (private CAs); verification stays on");
+      "PEM file of CA certificates trusted for wss:// relays besides the JVM's (private CAs); verification stays on"),
+  REFUSED_MEMORY_HOURS("refused-memory-hours", 168, 0, 24 * 365L,
+      "how long refused announcements and states are remembered and skipped; 0 remembers nothing"),
+  REFUSED_MEMORY_MAX_IDS("refused-memory-max-ids", 100_000, 0, 10_000_000,
+      "refused event ids remembered at most; the oldest go first");
 
   private final String key;
   private final long defaultValue;

@@ -164,6 +164,16 @@ final class LiveSubscriptions {
     }
   }
 
+  /** Items no longer synced from this relay: their filters leave the live subscriptions. */
+  void retire(ItemSet items) {
+    tail.forget(items);
+    if (covered.minus(items).size() == covered.size()) {
+      return;
+    }
+    covered = covered.minus(items);
+    session().ifPresent(s -> consolidate(s, consolidationSince()));
+  }
+
   /** Items whose history failed wait for the daily resync: no live subscription for them yet. */
   void forget(ItemSet items) {
     tail.forget(items);

@@ -80,7 +80,7 @@ final class RelayBatches implements LiveSubscriptions.Owner {
     this.deps = deps;
     this.config = deps.config();
     this.batchRules = config.batchRules();
-    this.intake = new EventIntake(deps.host(), deps.metrics(), url);
+    this.intake = new EventIntake(deps.host(), deps.metrics(), url, deps.refused());
     this.onChange = onChange;
     this.onProblem = onProblem;
     this.limits = new RelayLimits(config, MAX_OPEN_BATCHES);
@@ -101,8 +101,22 @@ final class RelayBatches implements LiveSubscriptions.Owner {
 
   // ---- what the worker tells it ------------------------------------------------------------
 
+  /**
+   * New targets. Confirmed items that are no longer targets (their repository stopped listing
+   * this relay here, or was deleted, or a root event was) are forgotten, in the state store
+   * too, and their live filters closed.
+   */
   void setTargets(ItemSet items) {
     targets = items;
+    ItemSet retired = confirmed.isEmpty() ? ItemSet.EMPTY : confirmed.snapshot().minus(items);
+    if (retired.isEmpty()) {
+      return;
+    }
+    log.info("{}: {} items no longer synced from here", url, retired.size());
+    confirmed.removeAll(retired);
+    parked = parked.minus(retired);
+    deps.state().write(st -> st.unconfirm(url, ItemKeys.keys(retired)));
+    live.retire(retired);
   }
 
   /** A connection is open (and may take subscriptions once the worker says so). */

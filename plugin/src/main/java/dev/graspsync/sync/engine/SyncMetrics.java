@@ -38,6 +38,7 @@ final class SyncMetrics {
   private final Map<String, Counter> counters = new ConcurrentHashMap<>();
   private final AtomicInteger repos = new AtomicInteger();
   private final AtomicInteger rootEvents = new AtomicInteger();
+  private final AtomicInteger unannouncedRepos = new AtomicInteger();
   private final Timer historySync;
 
   SyncMetrics(MeterRegistry registry) {
@@ -49,7 +50,11 @@ final class SyncMetrics {
     Gauge.builder("grasp.sync.relays.dead", relays, m -> count(m, g -> g.health.get() == Health.DEAD.metricValue()))
         .description("Relays failing for dead-after-hours, tried once a day").register(registry);
     Gauge.builder("grasp.sync.repos.tracked", repos, AtomicInteger::get)
-        .description("Repositories in the sync index").register(registry);
+        .description("Repositories synced: an announcement listing this relay with its maintainers' announcements")
+        .register(registry);
+    Gauge.builder("grasp.sync.repos.unannounced", unannouncedRepos, AtomicInteger::get)
+        .description("Repository coordinates named by root events or maintainers tags, with no announcement here")
+        .register(registry);
     Gauge.builder("grasp.sync.root.events.tracked", rootEvents, AtomicInteger::get)
         .description("Root events (patches, pull requests, issues) in the sync index").register(registry);
     historySync = Timer.builder("grasp.sync.history.sync.duration")
@@ -72,6 +77,31 @@ final class SyncMetrics {
   void indexSize(int repoCount, int rootEventCount) {
     repos.set(repoCount);
     rootEvents.set(rootEventCount);
+  }
+
+  void unannouncedRepos(int count) {
+    unannouncedRepos.set(count);
+  }
+
+  /** Ids remembered as refused (see {@code RefusedMemory}). */
+  void refusedMemory(IntSupplier size) {
+    Gauge.builder("grasp.sync.refused.ids", size, IntSupplier::getAsInt).strongReference(true)
+        .description("Ids of refused announcements and states remembered, skipped when a relay sends them again")
+        .register(registry);
+  }
+
+  /** An event skipped because the host refused it before. */
+  void refusedSkipped() {
+    plainCounter("grasp.sync.refused.skipped", "Events skipped unverified because the host refused them before").increment();
+  }
+
+  /** A refusal remembered. */
+  void refusedRemembered() {
+    plainCounter("grasp.sync.refused.remembered", "Refusals of announcements and states remembered").increment();
+  }
+
+  private Counter plainCounter(String name, String description) {
+    return counters.computeIfAbsent(name, k -> Counter.builder(name).description(description).register(registry));
   }
 
   /**

@@ -27,8 +27,9 @@ import org.rocksdb.WriteOptions;
 /**
  * The sync engine's memory across restarts, in RocksDB column families: {@code confirmed}
  * (relay, item), {@code pending} (relay, batch id → items), {@code relays} (relay →
- * timestamps), {@code repos} (repo ref → relays last seen, for operators and diagnostics) and
- * {@code meta} (schema version). Every state transition is one {@link WriteBatch}, so a
+ * timestamps), {@code repos} (repo ref → relays last seen, for operators and diagnostics),
+ * {@code refused} (event id → expiry and identifier, see {@code RefusedMemory}) and {@code
+ * meta} (schema version). Every state transition is one {@link WriteBatch}, so a
  * kill -9 leaves either the old or the new state, never half of one.
  *
  * <p>All methods block on disk I/O: call them from a worker, never from an event loop. The
@@ -53,6 +54,7 @@ public final class SyncStateStore implements AutoCloseable {
   private final ColumnFamilyHandle relays;
   private final ColumnFamilyHandle repos;
   private final ColumnFamilyHandle meta;
+  private final ColumnFamilyHandle refused;
   private final WriteOptions writeOptions = new WriteOptions();
   private boolean closed;
 
@@ -66,6 +68,7 @@ public final class SyncStateStore implements AutoCloseable {
     this.relays = handles.get(3);
     this.repos = handles.get(4);
     this.meta = handles.get(5);
+    this.refused = handles.get(6);
   }
 
   /** Opens (creating if needed) the store in {@code dir}; fails on a newer schema it cannot read. */
@@ -76,7 +79,7 @@ public final class SyncStateStore implements AutoCloseable {
       ColumnFamilyOptions cfOptions = new ColumnFamilyOptions();
       List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
       descriptors.add(new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, cfOptions));
-      for (String name : List.of("confirmed", "pending", "relays", "repos", "meta")) {
+      for (String name : List.of("confirmed", "pending", "relays", "repos", "meta", "refused")) {
         descriptors.add(new ColumnFamilyDescriptor(name.getBytes(StandardCharsets.UTF_8), cfOptions));
       }
       List<ColumnFamilyHandle> handles = new ArrayList<>();
@@ -206,6 +209,33 @@ public final class SyncStateStore implements AutoCloseable {
   public Map<String, Set<String>> loadRepos() {
     Map<String, Set<String>> out = new HashMap<>();
     forEach(repos, (k, v) -> out.put(new String(k, StandardCharsets.UTF_8), decodeItems(v)));
+    return out;
+  }
+
+  /** Remembers a refused event id until {@code expiresAt} (unix seconds). */
+  public void putRefused(String id, String identifier, long expiresAt) {
+    byte[] d = identifier.getBytes(StandardCharsets.UTF_8);
+    byte[] value = ByteBuffer.allocate(8 + d.length).putLong(expiresAt).put(d).array();
+    write(batch -> batch.put(refused, id.getBytes(StandardCharsets.UTF_8), value));
+  }
+
+  public void deleteRefused(Collection<String> ids) {
+    write(batch -> {
+      for (String id : ids) {
+        batch.delete(refused, id.getBytes(StandardCharsets.UTF_8));
+      }
+    });
+  }
+
+  /** Every remembered refusal: id → (expiry in unix seconds, identifier). */
+  public Map<String, Map.Entry<Long, String>> loadRefused() {
+    Map<String, Map.Entry<Long, String>> out = new HashMap<>();
+    forEach(refused, (k, v) -> {
+      ByteBuffer in = ByteBuffer.wrap(v);
+      long expiresAt = in.getLong();
+      out.put(new String(k, StandardCharsets.UTF_8),
+          Map.entry(expiresAt, new String(v, 8, v.length - 8, StandardCharsets.UTF_8)));
+    });
     return out;
   }
 

@@ -149,7 +149,7 @@ class SyncConfigTest {
 
   @Test
   void everyPropertyIsDocumentedInTheEnum() {
-    assertThat(SyncProperty.values()).extracting(SyncProperty::key).doesNotHaveDuplicates().hasSize(22);
+    assertThat(SyncProperty.values()).extracting(SyncProperty::key).doesNotHaveDuplicates().hasSize(24);
     assertThat(SyncProperty.values()).allSatisfy(p -> assertThat(p.meaning()).isNotBlank());
   }
 }

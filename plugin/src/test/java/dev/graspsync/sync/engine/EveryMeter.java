@@ -32,6 +32,10 @@ final class EveryMeter {
   static void drive(SyncMetrics metrics, MockClock clock) {
     metrics.indexSize(12, 34);
     metrics.eventsInFlight(() -> 56);
+    metrics.unannouncedRepos(2);
+    metrics.refusedMemory(() -> 9);
+    metrics.refusedSkipped();
+    metrics.refusedRemembered();
     SyncMetrics.RelayGauges live = metrics.relay(LIVE);
     metrics.forget(LIVE); // the extra hold taken just to reach the gauges
     live.connection.set(ConnectionState.CONNECTING.metricValue());

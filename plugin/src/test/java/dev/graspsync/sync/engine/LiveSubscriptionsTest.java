@@ -191,6 +191,27 @@ class LiveSubscriptionsTest extends SessionTestBase {
   }
 
   @Test
+  void retiredItemsLeaveTheLiveSubscriptions() {
+    LiveBudget budget = new LiveBudget(4, 1, 3, 1_000);
+    start(ANSWERS_EOSE, budget);
+    for (int i = 1; i <= 3; i++) {
+      historySent(roots(i, i + 1), false);
+    }
+    settle();
+    List<String> before = reqIds();
+
+    loop.run(() -> live.retire(roots(2, 3)));
+    settle();
+
+    assertThat(closes()).containsExactlyInAnyOrderElementsOf(before);
+    List<ClientMessage.Req> after = relay.reqs().subList(before.size(), relay.reqs().size());
+    assertThat(carried(after)).isEqualTo(planned(roots(1, 2).union(roots(3, 4))));
+    assertThat(loop.call(live::consolidations)).isEqualTo(1);
+    loop.run(() -> live.retire(roots(7, 8)));
+    assertThat(loop.call(live::consolidations)).as("nothing to retire: nothing laid out again").isEqualTo(1);
+  }
+
+  @Test
   void whatDoesNotFitEvenAfterConsolidationIsPolledAsHistoryEveryInterval() {
     chunkSize = 1;
     overflowInterval = Duration.ofMillis(100);

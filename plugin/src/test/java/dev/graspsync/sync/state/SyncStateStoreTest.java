@@ -123,4 +123,17 @@ class SyncStateStoreTest {
         .isInstanceOf(StateStoreException.class)
         .hasMessageContaining("schema 99 is newer");
   }
+
+  @Test
+  void refusedIdsSurviveARestartUntilDeleted() {
+    try (SyncStateStore store = SyncStateStore.open(dir)) {
+      store.putRefused("a".repeat(64), "repo\nwith newline", 1_800_000_000L);
+      store.putRefused("b".repeat(64), "other", 1_800_000_001L);
+      store.deleteRefused(java.util.List.of("b".repeat(64)));
+    }
+    try (SyncStateStore store = SyncStateStore.open(dir)) {
+      assertThat(store.loadRefused())
+          .containsExactly(java.util.Map.entry("a".repeat(64), java.util.Map.entry(1_800_000_000L, "repo\nwith newline")));
+    }
+  }
 }
