@@ -90,6 +90,31 @@ class HistoryPagingTest {
     assertThat(HistoryPaging.nextPage(tally.result(), new PagingCaps(OptionalInt.of(100), 0, 0))).isEmpty();
   }
 
+  /**
+   * Issue 17: a relay capping each filter at 50 sends the 50 newest replies tagging the root
+   * with {@code e}, and for the {@code #q} filter a status that also tags it with {@code e},
+   * far older. The {@code #e} filter's next page starts at its own 50th-newest event, not at
+   * the status (which skipped every reply in between).
+   */
+  @Test
+  void anOldEventSentForAnotherFilterDoesNotMoveTheBoundary() {
+    String root = "c".repeat(64);
+    Filter byE = Filter.builder().tag('e', List.of(root)).build().withLimit(50);
+    Filter byQ = Filter.builder().tag('q', List.of(root)).build().withLimit(50);
+    List<Event> replies = java.util.stream.IntStream.range(0, 120)
+        .mapToObj(i -> TestEvents.event(1, 10_000 - i, List.of(List.of("e", root)))).toList();
+    Event status = TestEvents.event(1631, 5_000, List.of(List.of("e", root), List.of("q", root)));
+    PageTally tally = new PageTally(List.of(new PagedFilter(byE, Set.of()), new PagedFilter(byQ, Set.of())), 1000);
+    replies.subList(0, 50).forEach(tally::record);
+    tally.record(status);
+
+    List<PagedFilter> next = HistoryPaging.nextPage(tally.result(), new PagingCaps(OptionalInt.of(50), 0, 0));
+
+    assertThat(next).hasSize(1);
+    assertThat(next.get(0).filter().tags()).containsKey('e');
+    assertThat(next.get(0).filter().until()).hasValue(10_000 - 49);
+  }
+
   @Test
   void eventsOutsideTheFiltersDoNotCountForTheFilter() {
     PagedFilter first = new PagedFilter(KIND_1.withLimit(10), Set.of());
