@@ -3,11 +3,14 @@ package dev.graspsync.sync.session;
 import java.util.OptionalInt;
 
 /**
- * What we know of a relay's per-query cap.
+ * What we know of a relay's caps on a query, per filter and per REQ.
  *
  * @param maxLimit NIP-11 {@code limitation.max_limit}, when the relay published one
- * @param largestFilterPage the most events one filter of one page ever brought on this session
- * @param largestRequestPage the most events one REQ (page) ever brought on this session
+ * @param largestFilterPage the most events a REQ of one filter ever brought on this session:
+ *     a relay capping filters caps them at this many or more (a REQ of several filters says
+ *     nothing about one filter's share, so it does not count)
+ * @param largestRequestPage the most events one REQ (page) ever brought on this session: a
+ *     relay capping whole REQs caps them at this many or more
  */
 record PagingCaps(OptionalInt maxLimit, long largestFilterPage, long largestRequestPage) {
 
@@ -22,9 +25,49 @@ record PagingCaps(OptionalInt maxLimit, long largestFilterPage, long largestRequ
   /** These caps after having seen {@code page}. */
   PagingCaps observe(PageResult page) {
     long filterMax = largestFilterPage;
-    for (FilterPage f : page.filters()) {
-      filterMax = Math.max(filterMax, f.matched());
+    if (page.filters().size() == 1) {
+      filterMax = Math.max(filterMax, page.filters().get(0).matched());
     }
     return new PagingCaps(maxLimit, filterMax, Math.max(largestRequestPage, page.received()));
+  }
+
+  private boolean maxLimitKnown() {
+    return maxLimit.isPresent() && maxLimit.getAsInt() > 0;
+  }
+
+  /**
+   * Whether a relay capping whole REQs may have cut this one, leaving some of its filters
+   * short or with nothing: it brought exactly {@code max_limit} when that is known (a relay
+   * capping REQs stops there; more means it caps filters), else at least as many as any REQ
+   * before.
+   */
+  boolean mayHaveCutRequest(long received) {
+    if (received == 0) {
+      return false;
+    }
+    return maxLimitKnown() ? received == maxLimit.getAsInt() : received >= largestRequestPage;
+  }
+
+  /**
+   * How many of a filter's newest matching events a relay capping filters was sure to send
+   * for it on a page of {@code pageSize}: the page size when {@code max_limit} is known (the
+   * page size never passes it), else no more than a REQ of one filter ever brought (0: not
+   * known yet).
+   */
+  long sureShare(int pageSize) {
+    return maxLimitKnown() ? pageSize : Math.min(pageSize, largestFilterPage);
+  }
+
+  /**
+   * Whether a REQ of one filter that brought {@code matched} of {@code received}, fewer than
+   * its page size, may still have been cut short by a cap the relay does not announce.
+   */
+  boolean mayHaveCutAlone(long matched, long received) {
+    if (matched == 0) {
+      return false;
+    }
+    return maxLimitKnown()
+        ? received == maxLimit.getAsInt()
+        : matched >= largestFilterPage || received >= largestRequestPage;
   }
 }

@@ -15,7 +15,9 @@ import dev.graspsync.sync.session.SubscriptionOutcome.Refused;
 import dev.graspsync.sync.session.SubscriptionOutcome.TimedOut;
 import io.vertx.core.Context;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -100,7 +102,7 @@ final class Subscriptions {
             : filters.stream().map(f -> new PagedFilter(f, Set.of())).toList();
     String id = ids.next();
     OpenSubscription sub =
-        new OpenSubscription(id, kind, listener, tally(first), config.dedupeCapacity());
+        new OpenSubscription(id, kind, listener, new PageTally(first, kind == Kind.HISTORY), config.dedupeCapacity());
     byId.put(id, sub);
     if (!wire.isOpen()) {
       // told on a later turn, so the caller has its id before the outcome arrives
@@ -180,15 +182,23 @@ final class Subscriptions {
     PageResult page = sub.page.result();
     PagingCaps before = caps;
     caps = caps.observe(page);
-    List<PagedFilter> next = HistoryPaging.nextPage(page, before);
+    PageDecision decision = HistoryPaging.nextPage(page, before);
     closeOnWire(sub);
-    if (next.isEmpty()) {
-      end(sub, new HistoryComplete(sub.stats()));
+    sub.unfinished.addAll(decision.unfinished());
+    sub.waiting.addAll(decision.next());
+    if (sub.waiting.isEmpty()) {
+      end(sub, new HistoryComplete(sub.stats(), sub.unfinished));
     } else if (sub.pages >= config.maxHistoryPages()) {
       LOG.warn("subscription {} stopped after {} history pages", sub.id, sub.pages);
-      end(sub, new PageLimitReached(sub.stats()));
+      sub.waiting.forEach(p -> sub.unfinished.add(new UnfinishedHistory(p.filter(), UnfinishedHistory.Reason.PAGE_LIMIT)));
+      sub.waiting.clear();
+      end(sub, new PageLimitReached(sub.stats(), sub.unfinished));
     } else {
-      sendPage(sub, ids.next(), next);
+      List<PagedFilter> request = HistoryPaging.nextRequest(sub.waiting);
+      Set<PagedFilter> taken = Collections.newSetFromMap(new IdentityHashMap<>());
+      taken.addAll(request);
+      sub.waiting.removeIf(taken::contains);
+      sendPage(sub, ids.next(), request);
     }
   }
 
@@ -285,20 +295,12 @@ final class Subscriptions {
   }
 
   private void sendPage(OpenSubscription sub, String wireId, List<PagedFilter> filters) {
-    sub.page = tally(filters);
+    sub.page = new PageTally(filters, sub.kind == Kind.HISTORY);
     sub.wireId = wireId;
     sub.pages++;
     byWireId.put(wireId, sub);
     wire.send(new ClientMessage.Req(wireId, filters.stream().map(PagedFilter::filter).toList()));
     armEoseTimer(sub);
-  }
-
-  private PageTally tally(List<PagedFilter> filters) {
-    int largest = 1;
-    for (PagedFilter f : filters) {
-      largest = Math.max(largest, f.filter().limit().orElse(config.historyPageLimit()));
-    }
-    return new PageTally(filters, 2 * largest);
   }
 
   private void closeOnWire(OpenSubscription sub) {
