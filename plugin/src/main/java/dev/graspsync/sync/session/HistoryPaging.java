@@ -38,9 +38,10 @@ import java.util.Set;
  *       its page shows the relay's real cap.
  * </ul>
  *
- * A filter asked again at the same second with no new id there has stalled: more events share
- * that second than the relay returns for a page, and {@code until} cannot reach the rest
- * (NIP-01 has no cursor). It is reported as {@link Reason#SAME_SECOND}, not taken for done.
+ * A filter asked again at the same second with no new id there has stalled: at least a page of
+ * events share that second, and {@code until} cannot reach any more of them (NIP-01 has no
+ * cursor). It is reported as {@link Reason#SAME_SECOND}, never taken for done, and paging
+ * steps past that second ({@code until} = second − 1) so the older history still comes.
  */
 final class HistoryPaging {
   private HistoryPaging() {}
@@ -85,15 +86,27 @@ final class HistoryPaging {
         continue;
       }
       Stamp boundary = f.newest().get((int) Math.min(sure, f.newest().size()) - 1);
-      PagedFilter older = olderPage(f, boundary.createdAt(), sent.alone() || (!alone && sure < sent.pageSize()));
-      if (older.seenAtUntil().equals(sent.seenAtUntil()) && sent.filter().until().isPresent()
-          && sent.filter().until().getAsLong() == boundary.createdAt()) {
-        unfinished.add(new UnfinishedHistory(sent.filter(), Reason.SAME_SECOND));
-      } else {
+      boolean askAlone = sent.alone() || (!alone && sure < sent.pageSize());
+      PagedFilter older = olderPage(f, boundary.createdAt(), askAlone);
+      if (!stalled(sent, older)) {
         next.add(older);
+      } else if (!alone && sure < sent.pageSize()) {
+        next.add(sent.askedAlone()); // a full page at the relay's real cap may yet bring news
+      } else {
+        // a full page of that second, all seen: the rest of it cannot be reached; older history can
+        unfinished.add(new UnfinishedHistory(sent.filter(), Reason.SAME_SECOND));
+        long past = boundary.createdAt() - 1;
+        if (sent.filter().since().isEmpty() || past >= sent.filter().since().getAsLong()) {
+          next.add(new PagedFilter(sent.filter().withUntil(past), Set.of(), sent.alone()));
+        }
       }
     }
     return new PageDecision(next, unfinished);
+  }
+
+  /** Asked again at the same second with no new id there: paging cannot move by itself. */
+  private static boolean stalled(PagedFilter sent, PagedFilter older) {
+    return sent.filter().until().equals(older.filter().until()) && sent.seenAtUntil().equals(older.seenAtUntil());
   }
 
   /** The page before {@code boundary} (inclusive), remembering the ids seen at that second. */

@@ -1,7 +1,5 @@
 package dev.graspsync.sync.session;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 /** The state of one subscription of a session, from open to the delivery of its outcome. */
@@ -18,10 +16,7 @@ final class OpenSubscription {
   /** The REQ id on the wire now; "" while off the wire (waiting for AUTH, or ended). */
   String wireId = "";
   PageTally page;
-  /** History filters waiting for their next page (see {@link HistoryPaging#nextRequest}). */
-  final List<PagedFilter> waiting = new ArrayList<>();
-  /** History filters whose paging stopped short of the end. */
-  final List<UnfinishedHistory> unfinished = new ArrayList<>();
+  final PagingRun paging = new PagingRun();
   long received;
   long deliveredCount;
   long duplicates;

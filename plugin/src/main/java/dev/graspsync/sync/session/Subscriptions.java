@@ -15,9 +15,7 @@ import dev.graspsync.sync.session.SubscriptionOutcome.Refused;
 import dev.graspsync.sync.session.SubscriptionOutcome.TimedOut;
 import io.vertx.core.Context;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -184,21 +182,15 @@ final class Subscriptions {
     caps = caps.observe(page);
     PageDecision decision = HistoryPaging.nextPage(page, before);
     closeOnWire(sub);
-    sub.unfinished.addAll(decision.unfinished());
-    sub.waiting.addAll(decision.next());
-    if (sub.waiting.isEmpty()) {
-      end(sub, new HistoryComplete(sub.stats(), sub.unfinished));
+    sub.paging.add(decision);
+    if (sub.paging.done()) {
+      end(sub, new HistoryComplete(sub.stats(), sub.paging.unfinished()));
     } else if (sub.pages >= config.maxHistoryPages()) {
       LOG.warn("subscription {} stopped after {} history pages", sub.id, sub.pages);
-      sub.waiting.forEach(p -> sub.unfinished.add(new UnfinishedHistory(p.filter(), UnfinishedHistory.Reason.PAGE_LIMIT)));
-      sub.waiting.clear();
-      end(sub, new PageLimitReached(sub.stats(), sub.unfinished));
+      sub.paging.stopAtPageLimit();
+      end(sub, new PageLimitReached(sub.stats(), sub.paging.unfinished()));
     } else {
-      List<PagedFilter> request = HistoryPaging.nextRequest(sub.waiting);
-      Set<PagedFilter> taken = Collections.newSetFromMap(new IdentityHashMap<>());
-      taken.addAll(request);
-      sub.waiting.removeIf(taken::contains);
-      sendPage(sub, ids.next(), request);
+      sendPage(sub, ids.next(), sub.paging.takeRequest());
     }
   }
 
