@@ -38,10 +38,14 @@ import java.util.Set;
  *       its page shows the relay's real cap.
  * </ul>
  *
- * A filter asked again at the same second with no new id there has stalled: at least a page of
- * events share that second, and {@code until} cannot reach any more of them (NIP-01 has no
- * cursor). It is reported as {@link Reason#SAME_SECOND}, never taken for done, and paging
- * steps past that second ({@code until} = second − 1) so the older history still comes.
+ * A filter asked again at the same second with no new id there has stalled, and paging steps
+ * past that second ({@code until} = second − 1) so the older history still comes. When the
+ * page was full (its page size, or a cap the relay was seen to apply silently: {@link
+ * PagingCaps#silentCap}), more events may share that second than a page brings, and {@code
+ * until} cannot reach them (NIP-01 has no cursor): the filter is reported as {@link
+ * Reason#SAME_SECOND}, never taken for done. A shorter page of repeats, at no cap the relay
+ * showed, is most likely the end of the history; reporting it would flag every filter whose
+ * history is one event (a relay silently capping at exactly that many cannot be told apart).
  */
 final class HistoryPaging {
   private HistoryPaging() {}
@@ -65,11 +69,16 @@ final class HistoryPaging {
     List<UnfinishedHistory> unfinished = new ArrayList<>();
     boolean alone = page.filters().size() == 1;
     boolean requestCut = !alone && capsBefore.mayHaveCutRequest(page.received());
+    long silentCapSeen = 0;
+    List<PageDecision.ShortStall> shortStalls = new ArrayList<>();
     for (FilterPage f : page.filters()) {
       PagedFilter sent = f.sent();
       if (requestCut) {
         next.add(sent.askedAlone());
         continue;
+      }
+      if (alone && sent.shortBefore() > 0 && broughtNews(f)) {
+        silentCapSeen = sent.shortBefore(); // the page before was cut there
       }
       long sure = alone ? sent.pageSize() : capsBefore.sureShare(sent.pageSize());
       if (f.matched() == 0) {
@@ -87,21 +96,36 @@ final class HistoryPaging {
       }
       Stamp boundary = f.newest().get((int) Math.min(sure, f.newest().size()) - 1);
       boolean askAlone = sent.alone() || (!alone && sure < sent.pageSize());
-      PagedFilter older = olderPage(f, boundary.createdAt(), askAlone);
+      long shortNow = alone && f.matched() < sent.pageSize() ? f.matched() : 0;
+      PagedFilter older = olderPage(f, boundary.createdAt(), askAlone, shortNow);
       if (!stalled(sent, older)) {
         next.add(older);
       } else if (!alone && sure < sent.pageSize()) {
         next.add(sent.askedAlone()); // a full page at the relay's real cap may yet bring news
       } else {
-        // a full page of that second, all seen: the rest of it cannot be reached; older history can
-        unfinished.add(new UnfinishedHistory(sent.filter(), Reason.SAME_SECOND));
+        UnfinishedHistory crowded = new UnfinishedHistory(sent.filter(), Reason.SAME_SECOND);
+        if (f.matched() >= sent.pageSize() || capsBefore.stalledAtSilentCap(f.matched())
+            || capsBefore.maxLimit().isPresent()) {
+          // a full page of that second, all seen: the rest of it cannot be reached
+          unfinished.add(crowded);
+        } else {
+          shortStalls.add(new PageDecision.ShortStall(crowded, f.matched()));
+        }
+        // a short page of one second, all seen, at no cap the relay showed: most likely the
+        // end; either way the older history is asked for
         long past = boundary.createdAt() - 1;
         if (sent.filter().since().isEmpty() || past >= sent.filter().since().getAsLong()) {
           next.add(new PagedFilter(sent.filter().withUntil(past), Set.of(), sent.alone()));
         }
       }
     }
-    return new PageDecision(next, unfinished);
+    return new PageDecision(next, unfinished, silentCapSeen, shortStalls);
+  }
+
+  /** Whether a page brought an event older than its {@code until} or not seen at that second. */
+  private static boolean broughtNews(FilterPage f) {
+    long until = f.sent().filter().until().orElse(Long.MAX_VALUE);
+    return f.newest().stream().anyMatch(s -> s.createdAt() < until || !f.sent().seenAtUntil().contains(s.id()));
   }
 
   /** Asked again at the same second with no new id there: paging cannot move by itself. */
@@ -110,7 +134,7 @@ final class HistoryPaging {
   }
 
   /** The page before {@code boundary} (inclusive), remembering the ids seen at that second. */
-  private static PagedFilter olderPage(FilterPage f, long boundary, boolean alone) {
+  private static PagedFilter olderPage(FilterPage f, long boundary, boolean alone, long shortNow) {
     Filter sent = f.sent().filter();
     Set<String> seen = new HashSet<>();
     if (sent.until().isPresent() && sent.until().getAsLong() == boundary) {
@@ -121,7 +145,7 @@ final class HistoryPaging {
         seen.add(s.id());
       }
     }
-    return new PagedFilter(sent.withUntil(boundary), seen, alone);
+    return new PagedFilter(sent.withUntil(boundary), seen, alone, shortNow);
   }
 
   /**

@@ -11,10 +11,16 @@ import java.util.Set;
  * @param alone whether it must be asked in a REQ of its own: what a REQ of several filters
  *     brought for it could not be trusted (the relay may have cut the whole REQ, or its cap
  *     per filter is not known yet)
+ * @param shortBefore when the page before was a REQ of this filter alone that brought fewer
+ *     events than asked: how many (if this page brings more, the relay capped it there); else 0
  */
-record PagedFilter(Filter filter, Set<String> seenAtUntil, boolean alone) {
+record PagedFilter(Filter filter, Set<String> seenAtUntil, boolean alone, long shortBefore) {
   PagedFilter {
     seenAtUntil = Set.copyOf(seenAtUntil);
+  }
+
+  PagedFilter(Filter filter, Set<String> seenAtUntil, boolean alone) {
+    this(filter, seenAtUntil, alone, 0);
   }
 
   PagedFilter(Filter filter, Set<String> seenAtUntil) {
@@ -28,6 +34,6 @@ record PagedFilter(Filter filter, Set<String> seenAtUntil, boolean alone) {
 
   /** The same page, to be asked in a REQ of its own. */
   PagedFilter askedAlone() {
-    return new PagedFilter(filter, seenAtUntil, true);
+    return new PagedFilter(filter, seenAtUntil, true, 0);
   }
 }

@@ -11,15 +11,38 @@ import java.util.OptionalInt;
  *     nothing about one filter's share, so it does not count)
  * @param largestRequestPage the most events one REQ (page) ever brought on this session: a
  *     relay capping whole REQs caps them at this many or more
+ * @param silentCap a cap the relay was seen to apply without announcing it (a page of one
+ *     filter shorter than asked, followed by a page that brought more): 0 while none was seen
  */
-record PagingCaps(OptionalInt maxLimit, long largestFilterPage, long largestRequestPage) {
+record PagingCaps(OptionalInt maxLimit, long largestFilterPage, long largestRequestPage, long silentCap) {
+
+  PagingCaps(OptionalInt maxLimit, long largestFilterPage, long largestRequestPage) {
+    this(maxLimit, largestFilterPage, largestRequestPage, 0);
+  }
 
   static PagingCaps unknown() {
     return new PagingCaps(OptionalInt.empty(), 0, 0);
   }
 
   PagingCaps withMaxLimit(OptionalInt value) {
-    return new PagingCaps(value, largestFilterPage, largestRequestPage);
+    return new PagingCaps(value, largestFilterPage, largestRequestPage, silentCap);
+  }
+
+  /** These caps after a page showed the relay cutting at {@code cap} without saying so (0: nothing shown). */
+  PagingCaps withSilentCap(long cap) {
+    if (cap <= 0) {
+      return this;
+    }
+    return new PagingCaps(maxLimit, largestFilterPage, largestRequestPage, silentCap == 0 ? cap : Math.min(silentCap, cap));
+  }
+
+  /**
+   * Whether a short page of one filter ({@code matched} events, fewer than asked, all at its
+   * {@code until} second and seen before) stopped at a cap: only a cap the relay was seen to
+   * apply tells a crowded second from the end of the history (the two look the same).
+   */
+  boolean stalledAtSilentCap(long matched) {
+    return !maxLimitKnown() && silentCap > 0 && matched >= silentCap;
   }
 
   /** These caps after having seen {@code page}. */
@@ -28,7 +51,7 @@ record PagingCaps(OptionalInt maxLimit, long largestFilterPage, long largestRequ
     if (page.filters().size() == 1) {
       filterMax = Math.max(filterMax, page.filters().get(0).matched());
     }
-    return new PagingCaps(maxLimit, filterMax, Math.max(largestRequestPage, page.received()));
+    return new PagingCaps(maxLimit, filterMax, Math.max(largestRequestPage, page.received()), silentCap);
   }
 
   private boolean maxLimitKnown() {

@@ -11,11 +11,13 @@ import java.util.List;
 final class PagingRun {
   private final List<PagedFilter> waiting = new ArrayList<>();
   private final List<UnfinishedHistory> unfinished = new ArrayList<>();
+  private final List<PageDecision.ShortStall> shortStalls = new ArrayList<>();
 
   /** A page ended: what it decided joins the run. */
   void add(PageDecision decision) {
     waiting.addAll(decision.next());
     unfinished.addAll(decision.unfinished());
+    shortStalls.addAll(decision.shortStalls());
   }
 
   /** Nothing waits: every filter reached the end of its history, or stopped short (see {@link #unfinished}). */
@@ -40,7 +42,17 @@ final class PagingRun {
     waiting.clear();
   }
 
-  List<UnfinishedHistory> unfinished() {
-    return List.copyOf(unfinished);
+  /**
+   * The filters that stopped short, judged with the caps known at the end: a short stall counts
+   * when the relay was seen, meanwhile, to cap silently at that many events or fewer.
+   */
+  List<UnfinishedHistory> unfinished(PagingCaps capsAtEnd) {
+    List<UnfinishedHistory> out = new ArrayList<>(unfinished);
+    for (PageDecision.ShortStall s : shortStalls) {
+      if (capsAtEnd.stalledAtSilentCap(s.matched())) {
+        out.add(s.ifCapped());
+      }
+    }
+    return out;
   }
 }

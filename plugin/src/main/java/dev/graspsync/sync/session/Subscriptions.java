@@ -179,16 +179,16 @@ final class Subscriptions {
     }
     PageResult page = sub.page.result();
     PagingCaps before = caps;
-    caps = caps.observe(page);
     PageDecision decision = HistoryPaging.nextPage(page, before);
+    caps = caps.observe(page).withSilentCap(decision.silentCapSeen());
     closeOnWire(sub);
     sub.paging.add(decision);
     if (sub.paging.done()) {
-      end(sub, new HistoryComplete(sub.stats(), sub.paging.unfinished()));
+      end(sub, new HistoryComplete(sub.stats(), sub.paging.unfinished(caps)));
     } else if (sub.pages >= config.maxHistoryPages()) {
       LOG.warn("subscription {} stopped after {} history pages", sub.id, sub.pages);
       sub.paging.stopAtPageLimit();
-      end(sub, new PageLimitReached(sub.stats(), sub.paging.unfinished()));
+      end(sub, new PageLimitReached(sub.stats(), sub.paging.unfinished(caps)));
     } else {
       sendPage(sub, ids.next(), sub.paging.takeRequest());
     }

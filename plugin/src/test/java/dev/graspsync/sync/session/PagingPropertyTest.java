@@ -35,7 +35,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * tagging their roots with {@code e}, {@code E} and {@code q} in random mixes, some tagging
  * several roots, many sharing seconds. Every shape must end with exactly the matching events
  * fetched, but for events at a second holding more of one filter's events than the relay
- * returns for a page: those may be missed, and only if that filter is reported unfinished.
+ * returns for a page: those may be missed, and then that filter is reported unfinished (unless
+ * the relay caps silently and no page ever showed its cap).
  * Seeded: a failing seed is reproduced by its number alone.
  */
 class PagingPropertyTest {
@@ -46,8 +47,10 @@ class PagingPropertyTest {
   private static final String PUBKEY = "a".repeat(64);
   private static final String SIG = "b".repeat(128);
 
+  /** Seeds 17000 on; {@code -Dpaging.seed=N} runs seed N alone. */
   static Stream<Long> seeds() {
-    return IntStream.range(0, SEEDS).mapToObj(i -> 17_000L + i);
+    String one = System.getProperty("paging.seed", "");
+    return one.isEmpty() ? IntStream.range(0, SEEDS).mapToObj(i -> 17_000L + i) : Stream.of(Long.parseLong(one));
   }
 
   @ParameterizedTest(name = "seed {0}")
@@ -71,12 +74,15 @@ class PagingPropertyTest {
     assertThat(run.batchCompleted).as(about + ": the batch completes when its last REQ ends").isTrue();
     Set<String> outOfReach = outOfReach(shape, pageReach(relay) + 1);
     assertThat(missing).as(about + ": missing events").isSubsetOf(outOfReach);
-    for (String id : missing) {
+    // a relay that caps silently and never cut a page spanning several seconds cannot be told
+    // from one holding no more than a page at a crowded second: only then may a miss go unreported
+    boolean capShown = relay.maxLimit().isPresent() || run.capsAtEnd.silentCap() > 0;
+    for (String id : capShown ? missing : Set.<String>of()) {
       Event e = shape.byId.get(id);
       assertThat(run.unfinished).as(about + ": a filter missing " + id + " is reported")
           .anyMatch(u -> withoutPaging(u.filter()).matches(e) && u.reason() == UnfinishedHistory.Reason.SAME_SECOND);
     }
-    if (relay.maxLimit().isPresent() && outOfReach(shape, pageReach(relay)).isEmpty()) {
+    if (outOfReach(shape, pageReach(relay)).isEmpty()) {
       // with the cap announced, a report is never a false alarm (without it, a filter whose
       // whole remaining history shares one second may be reported: it cannot be told from a
       // relay whose silent cap is just that many)
@@ -161,6 +167,7 @@ class PagingPropertyTest {
     final Set<String> fetched = new HashSet<>();
     final List<UnfinishedHistory> unfinished = new ArrayList<>();
     boolean batchCompleted;
+    PagingCaps capsAtEnd = PagingCaps.unknown();
 
     static Run of(List<Filter> filters, SimulatedRelay relay, Random rnd) {
       Run run = new Run();
@@ -187,11 +194,12 @@ class PagingPropertyTest {
         }
         PageResult page = tally.result();
         PagingCaps before = caps[0];
-        caps[0] = before.observe(page);
-        sub.paging.add(HistoryPaging.nextPage(page, before));
+        PageDecision decision = HistoryPaging.nextPage(page, before);
+        caps[0] = before.observe(page).withSilentCap(decision.silentCapSeen());
+        sub.paging.add(decision);
         if (sub.paging.done()) {
           open.remove(sub);
-          run.unfinished.addAll(sub.paging.unfinished());
+          run.unfinished.addAll(sub.paging.unfinished(caps[0]));
           assertThat(batch.allDone()).isFalse();
           BatchOutcome out = rules.onHistoryEnded(batch, sub.indexes, new HistoryEnd.Complete(), NOW);
           batch = out.batch();
@@ -201,6 +209,7 @@ class PagingPropertyTest {
           sub.request = sub.paging.takeRequest();
         }
       }
+      run.capsAtEnd = caps[0];
       return run;
     }
   }
