@@ -27,9 +27,11 @@ import java.util.Set;
  *       filter, or any REQ, before (the first non-empty one always counts): at most one
  *       extra page, and a silent cap is found without trusting the relay to announce one.
  *   <li>A REQ of several filters that a relay capping whole REQs may have cut ({@link
- *       PagingCaps#mayHaveCutRequest}): such a relay may fill it filter by filter, so nothing
- *       it brought is sure for any one filter; every filter is asked again from the same
- *       boundary, each in a REQ of its own.
+ *       PagingCaps#mayHaveCutRequest}): such a relay may fill it filter by filter, so an event
+ *       matching several filters may have been sent for any of them. One matching this filter
+ *       alone was sent for it, with every newer one: the boundary is the oldest such event. A
+ *       filter with none may have been starved: it is asked again from the same boundary, in a
+ *       REQ of its own.
  *   <li>Otherwise the relay served each filter: filter i brought at least its {@link
  *       PagingCaps#sureShare sure share} k of its newest events (k = its page size when {@code
  *       max_limit} is known). Fewer than k matching events: its history is complete. Else the
@@ -74,7 +76,11 @@ final class HistoryPaging {
     for (FilterPage f : page.filters()) {
       PagedFilter sent = f.sent();
       if (requestCut) {
-        next.add(sent.askedAlone());
+        // only an event matching this filter alone was surely sent for it, and every newer one
+        // with it; without one, the filter may have been starved: asked alone
+        PagedFilter older = f.oldestOwn().isEmpty() ? sent
+            : olderPage(f, f.oldestOwn().getAsLong(), sent.alone(), 0);
+        next.add(f.oldestOwn().isEmpty() || stalled(sent, older) ? sent.askedAlone() : older);
         continue;
       }
       if (alone && sent.shortBefore() > 0 && broughtNews(f)) {

@@ -87,10 +87,11 @@ class HistoryPagingTest {
     events(60, 1000).forEach(tally::record);
     java.util.stream.IntStream.range(0, 40).forEach(i -> tally.record(TestEvents.event(7, 500 - i)));
     PageResult capped = tally.result();
-    // exactly max_limit: a relay capping whole REQs may have starved a filter, so each is asked
-    // again, from the same boundary, in a REQ of its own
+    // exactly max_limit: a relay capping whole REQs may have cut it anywhere; an event matching
+    // one filter alone was sent for it, with every newer one, so each filter goes on from its
+    // oldest such event
     List<PagedFilter> again = HistoryPaging.nextPage(capped, new PagingCaps(OptionalInt.of(100), 0, 0)).next();
-    assertThat(again).containsExactly(a.askedAlone(), b.askedAlone());
+    assertThat(again).extracting(p -> p.filter().until().getAsLong()).containsExactly(941L, 461L);
     // 140 in one REQ with max_limit 100: the relay caps by filter, and neither filter is full
     tally.record(TestEvents.event(7, 400));
     assertThat(HistoryPaging.nextPage(tally.result(), new PagingCaps(OptionalInt.of(100), 0, 0)).next()).isEmpty();
@@ -119,6 +120,22 @@ class HistoryPagingTest {
     assertThat(next).hasSize(1);
     assertThat(next.get(0).filter().tags()).containsKey('e');
     assertThat(next.get(0).filter().until()).hasValue(10_000 - 49);
+  }
+
+  /** A relay capping whole REQs may fill it with one filter: a filter with no event of its own is asked alone. */
+  @Test
+  void aFilterWithNothingOfItsOwnInAReqCutAsAWholeIsAskedAlone() {
+    String root = "d".repeat(64);
+    PagedFilter byE = new PagedFilter(Filter.builder().tag('e', List.of(root)).build().withLimit(10), Set.of());
+    PagedFilter byQ = new PagedFilter(Filter.builder().tag('q', List.of(root)).build().withLimit(10), Set.of());
+    PageTally tally = new PageTally(List.of(byE, byQ));
+    // 10 events, all tagging the root by e and q: the relay may have sent them all for #e
+    java.util.stream.IntStream.range(0, 10)
+        .forEach(i -> tally.record(TestEvents.event(1, 500 - i, List.of(List.of("e", root), List.of("q", root)))));
+
+    List<PagedFilter> next = HistoryPaging.nextPage(tally.result(), new PagingCaps(OptionalInt.of(10), 0, 0)).next();
+
+    assertThat(next).containsExactly(byE.askedAlone(), byQ.askedAlone());
   }
 
   @Test
