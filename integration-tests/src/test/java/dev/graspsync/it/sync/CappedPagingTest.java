@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.graspsync.it.fixtures.TaggedHistory;
 import dev.graspsync.it.harness.Meters;
 import dev.graspsync.it.harness.NodeRelay;
+import dev.graspsync.it.harness.NodeScripts;
 import dev.graspsync.it.harness.NostrTestClient;
 import dev.graspsync.it.host.EmbeddedHost;
 import dev.graspsync.it.host.SyncSettings;
 import dev.graspsync.it.host.SyncTestBase;
 import dev.graspsync.nostr.event.Event;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
@@ -34,8 +37,9 @@ class CappedPagingTest extends SyncTestBase {
   /** The issue's fixture: 4 repositories, 120 issues each, replies by E, e and q; 3,216 events at a cap of 50. */
   @Test
   void theIssueFixtureArrivesWhole() {
-    NodeRelay relay = nostrRelay("--max-limit", "50", "--default-limit", "50");
-    List<Event> history = TaggedHistory.issueShape(List.of(relay.url(), OWN_URL), 4, 120).events();
+    TaggedHistory shape = TaggedHistory.issueShape(4, 120);
+    NodeRelay relay = seeded(shape, 50);
+    List<Event> history = publishAnnouncements(relay, shape);
     assertThat(history).hasSize(3_216);
 
     syncAndCompare(relay, history, Duration.ofSeconds(90));
@@ -51,18 +55,33 @@ class CappedPagingTest extends SyncTestBase {
     Random rnd = new Random(seed);
     int cap = 1 + rnd.nextInt(200);
     int perSecond = 1 + rnd.nextInt(Math.min(cap, 4));
-    NodeRelay relay = nostrRelay("--max-limit", Integer.toString(cap), "--default-limit", Integer.toString(cap));
-    List<Event> history = TaggedHistory.random(List.of(relay.url(), OWN_URL), rnd, perSecond).events();
+    TaggedHistory shape = TaggedHistory.random(rnd, perSecond);
+    NodeRelay relay = seeded(shape, cap);
+    List<Event> history = publishAnnouncements(relay, shape);
     log.info("seed {}: cap {}, {} events, at most {} a second", seed, cap, history.size(), perSecond);
 
     syncAndCompare(relay, history, Duration.ofSeconds(60));
   }
 
-  private void syncAndCompare(NodeRelay relay, List<Event> history, Duration deadline) {
-    try (NostrTestClient client = NostrTestClient.connect(vertx, relay.url())) {
-      client.publishAll(history);
-    }
+  /** @nostr-relay capping each filter at {@code cap}, holding everything but the announcements. */
+  private NodeRelay seeded(TaggedHistory shape, int cap) {
+    Path seed = NodeScripts.writeJsonLines(dir.resolve("seed.jsonl"), shape.events());
+    return nostrRelay("--max-limit", Integer.toString(cap), "--default-limit", Integer.toString(cap),
+        "--seed", seed.toString());
+  }
 
+  /** The announcements, naming the relay, published to it: the whole history, announcements first. */
+  private List<Event> publishAnnouncements(NodeRelay relay, TaggedHistory shape) {
+    List<Event> announcements = shape.announcements(List.of(relay.url(), OWN_URL));
+    try (NostrTestClient client = NostrTestClient.connect(vertx, relay.url())) {
+      client.publishAll(announcements);
+    }
+    List<Event> all = new ArrayList<>(announcements);
+    all.addAll(shape.events());
+    return all;
+  }
+
+  private void syncAndCompare(NodeRelay relay, List<Event> history, Duration deadline) {
     EmbeddedHost host = startHost(SyncSettings.forTests(relay.url()));
 
     awaitStored(host, history, deadline);
