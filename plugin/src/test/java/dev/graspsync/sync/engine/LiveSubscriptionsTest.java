@@ -234,10 +234,7 @@ class LiveSubscriptionsTest extends SessionTestBase {
     int cap = 5;
     maxLimit = OptionalInt.of(cap);
     long since = NOW.minus(Duration.ofHours(2)).getEpochSecond();
-    List<Event> stored = new ArrayList<>();
-    for (int i = 0; i < cap + 2; i++) {
-      stored.add(tagged("e", root(1), since + 10 + i));
-    }
+    List<Event> stored = taggedFrom("e", root(1), since + 10, cap + 2);
     for (int i = 0; i < 2; i++) {
       stored.add(tagged("E", root(2), since + 20 + i));
     }
@@ -269,10 +266,7 @@ class LiveSubscriptionsTest extends SessionTestBase {
     int cap = 5;
     maxLimit = OptionalInt.of(cap);
     long since = NOW.minus(Duration.ofHours(2)).getEpochSecond();
-    List<Event> stored = new ArrayList<>();
-    for (int i = 0; i < cap + 2; i++) {
-      stored.add(tagged("e", root(1), since + 10 + i));
-    }
+    List<Event> stored = taggedFrom("e", root(1), since + 10, cap + 2);
     stored.add(tagged("E", root(2), since + 20));
     // filter by filter, then cut at the cap: the #e filter's events fill it, #E gets nothing
     start((connection, message) -> {
@@ -298,11 +292,7 @@ class LiveSubscriptionsTest extends SessionTestBase {
   @Test
   void aCatchUpFromARelayWithNoAnnouncedCapPagesWhatCame() {
     long since = NOW.minus(Duration.ofHours(2)).getEpochSecond();
-    List<Event> stored = new ArrayList<>();
-    for (int i = 0; i < 8; i++) {
-      stored.add(tagged("e", root(1), since + 10 + i));
-    }
-    start(TestRelay.storedEvents(stored, 3), ROOMY);
+    start(TestRelay.storedEvents(taggedFrom("e", root(1), since + 10, 8), 3), ROOMY);
 
     loop.run(() -> {
       live.catchUp(roots(1, 2), since);
@@ -456,6 +446,15 @@ class LiveSubscriptionsTest extends SessionTestBase {
   }
 
   /** A kind-1 event with one tag, as the relay would send it (the session checks no signature). */
+  /** {@code count} events tagged {@code tag value}, one a second from {@code from}. */
+  private static List<Event> taggedFrom(String tag, String value, long from, int count) {
+    List<Event> out = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      out.add(tagged(tag, value, from + i));
+    }
+    return out;
+  }
+
   private static Event tagged(String tag, String value, long createdAt) {
     List<List<String>> tags = List.of(List.of(tag, value));
     String pubkey = TestEvents.pubkey(1);
