@@ -22,6 +22,7 @@ import dev.graspsync.sync.relay.RelayUrl;
 import dev.graspsync.sync.session.RelaySession;
 import dev.graspsync.sync.session.SessionConfig;
 import dev.graspsync.sync.session.SubscriptionOutcome;
+import dev.graspsync.sync.session.UnfinishedHistory;
 import dev.graspsync.sync.state.RelayRecord;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -66,6 +67,8 @@ final class RelayBatches implements LiveSubscriptions.Owner {
   private final Map<Long, Batch> batches = new LinkedHashMap<>();
   private long nextBatchId;
   private boolean anyFailed;
+  /** History filters that stopped short of the end since the last full sync. */
+  private int historyIncomplete;
   private Optional<RelaySession> session = Optional.empty();
   private final RelayLimits limits;
   /** History REQs open on this connection; a new connection starts from zero. */
@@ -156,6 +159,7 @@ final class RelayBatches implements LiveSubscriptions.Owner {
     log.info("{}: full sync", url);
     confirmed.clear();
     parked = ItemSet.EMPTY;
+    historyIncomplete = 0;
     deps.state().write(st -> st.resetProgress(url));
   }
 
@@ -202,6 +206,10 @@ final class RelayBatches implements LiveSubscriptions.Owner {
 
   int overflowFilters() {
     return live.overflowFilters();
+  }
+
+  int historyIncompleteFilters() {
+    return historyIncomplete;
   }
 
   int confirmedItems() {
@@ -354,6 +362,19 @@ final class RelayBatches implements LiveSubscriptions.Owner {
 
   BatchRules rules() {
     return batchRules;
+  }
+
+  /**
+   * A history filter stopped short of the end (see {@link UnfinishedHistory.Reason}): its batch
+   * completes, as the rest of its history was fetched, but it is counted, shown and logged;
+   * the daily resync asks again.
+   */
+  void onHistoryUnfinished(UnfinishedHistory unfinished) {
+    historyIncomplete++;
+    deps.metrics().historyIncomplete(url, unfinished.reason());
+    String json = unfinished.filter().toJson();
+    log.warn("{}: history incomplete ({}) for {}", url, unfinished.reason().label(),
+        json.length() > 300 ? json.substring(0, 300) + "..." : json);
   }
 
   /** Applies a batch transition a history listener computed. */

@@ -342,7 +342,8 @@ final class RelayWorker extends VerticleBase {
         work == null ? 0 : work.pendingBatches(), work == null ? 0 : work.liveSubscriptions(),
         session.map(RelaySession::openSubscriptions).orElse(0),
         work == null ? 0 : work.subscriptionLimit(), work == null ? 0 : work.overflowFilters(), lastProblem,
-        session.isPresent() ? Optional.empty() : health.nextAttemptAt(), lastHeartbeat));
+        session.isPresent() ? Optional.empty() : health.nextAttemptAt(), lastHeartbeat,
+        work == null ? 0 : work.historyIncompleteFilters()));
     gauges.connection.set(connection.metricValue());
     gauges.health.set(health.health().metricValue());
     gauges.failures.set(health.consecutiveFailures());

@@ -3,6 +3,7 @@ package dev.graspsync.sync.engine;
 import dev.graspsync.sync.health.ConnectionState;
 import dev.graspsync.sync.health.Health;
 import dev.graspsync.sync.session.SessionMetrics;
+import dev.graspsync.sync.session.UnfinishedHistory;
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -11,6 +12,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -156,6 +158,11 @@ final class SyncMetrics {
     counter("grasp.sync.connect.failures", "reason", reason, "", "").increment();
   }
 
+  /** A history filter whose paging stopped short of the end of the relay's history, by why. */
+  void historyIncomplete(String relay, UnfinishedHistory.Reason reason) {
+    tracked(relay).ifPresent(g -> g.historyIncomplete.get(reason).increment());
+  }
+
   /** A relay URL from an announcement that is not dialled, by why. */
   void refusedRelay(String reason) {
     counter("grasp.sync.relays.refused", "reason", reason, "", "").increment();
@@ -221,6 +228,7 @@ final class SyncMetrics {
     final Counter eventsReceived;
     final Counter notices;
     final Counter closedByRelay;
+    final Map<UnfinishedHistory.Reason, Counter> historyIncomplete = new EnumMap<>(UnfinishedHistory.Reason.class);
     final List<Meter> meters = new ArrayList<>();
     /** Workers holding the relay; changed only inside the map's compute. */
     private int holders;
@@ -257,6 +265,14 @@ final class SyncMetrics {
       notices = relayCounter(registry, "grasp.sync.relay.notices", relay, "", "NOTICE messages from the relay");
       closedByRelay = relayCounter(registry, "grasp.sync.relay.closed", relay, "",
           "Subscriptions the relay ended with CLOSED");
+      for (UnfinishedHistory.Reason reason : UnfinishedHistory.Reason.values()) {
+        Counter c = Counter.builder("grasp.sync.history.incomplete.filters").tag("relay", relay)
+            .tag("reason", reason.label())
+            .description("History filters whose paging stopped short of the end (same_second, page_limit)")
+            .register(registry);
+        meters.add(c);
+        historyIncomplete.put(reason, c);
+      }
     }
 
     private Counter relayCounter(MeterRegistry registry, String name, String relay, String result, String description) {

@@ -15,6 +15,8 @@ import java.util.Optional;
  * @param nextAttempt when the next connection attempt is due, while disconnected
  * @param subscriptionLimit subscriptions this connection may hold (threshold, NIP-11, refusals)
  * @param liveOverflowFilters filters without a live subscription, polled every minute instead
+ * @param historyIncompleteFilters history filters whose paging stopped short of the end since
+ *     the last full sync (a second crowded past the relay's cap, or the page limit)
  */
 public record RelayStatus(
     String relay,
@@ -31,4 +33,16 @@ public record RelayStatus(
     int liveOverflowFilters,
     Optional<String> lastProblem,
     Optional<Instant> nextAttempt,
-    Optional<Instant> lastHeartbeat) {}
+    Optional<Instant> lastHeartbeat,
+    int historyIncompleteFilters) {
+
+  /** A relay with no history filter left incomplete. */
+  public RelayStatus(String relay, boolean bootstrap, ConnectionState connection, Health health,
+      int consecutiveFailures, int confirmedItems, int parkedItems, int pendingBatches, int liveSubscriptions,
+      int openSubscriptions, int subscriptionLimit, int liveOverflowFilters, Optional<String> lastProblem,
+      Optional<Instant> nextAttempt, Optional<Instant> lastHeartbeat) {
+    this(relay, bootstrap, connection, health, consecutiveFailures, confirmedItems, parkedItems, pendingBatches,
+        liveSubscriptions, openSubscriptions, subscriptionLimit, liveOverflowFilters, lastProblem, nextAttempt,
+        lastHeartbeat, 0);
+  }
+}

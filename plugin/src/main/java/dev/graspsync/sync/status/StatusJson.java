@@ -61,6 +61,7 @@ public final class StatusJson {
     g.writeNumberField("open_subscriptions", r.openSubscriptions());
     g.writeNumberField("subscription_limit", r.subscriptionLimit());
     g.writeNumberField("live_overflow_filters", r.liveOverflowFilters());
+    g.writeNumberField("history_incomplete_filters", r.historyIncompleteFilters());
     optionalString(g, "last_problem", r.lastProblem());
     optionalString(g, "next_attempt", r.nextAttempt().map(Instant::toString));
     optionalString(g, "last_heartbeat", r.lastHeartbeat().map(Instant::toString));

@@ -4,6 +4,7 @@ import dev.graspsync.sync.health.ConnectionState;
 import dev.graspsync.sync.health.Health;
 import dev.graspsync.sync.session.SessionCounter;
 import dev.graspsync.sync.session.SessionMetrics;
+import dev.graspsync.sync.session.UnfinishedHistory;
 import io.micrometer.core.instrument.MockClock;
 import java.time.Duration;
 import java.util.List;
@@ -56,6 +57,9 @@ final class EveryMeter {
     }
     metrics.gapEvent(LIVE);
     metrics.batchFailed(LIVE);
+    for (UnfinishedHistory.Reason reason : UnfinishedHistory.Reason.values()) {
+      metrics.historyIncomplete(LIVE, reason);
+    }
     clock.add(SYNC_TOOK.toMillis(), TimeUnit.MILLISECONDS);
     live.pendingBatches.set(0);
     live.connection.set(ConnectionState.CONNECTED_WITH_FAILURES.metricValue());
