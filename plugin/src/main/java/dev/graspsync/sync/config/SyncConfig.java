@@ -48,7 +48,9 @@ public record SyncConfig(
     int maxEventsInFlight,
     int maxHistoryPages,
     Optional<Path> trustedCertificatesFile,
-    Duration reconcileInterval) {
+    Duration reconcileInterval,
+    Duration refusedMemory,
+    int refusedMemoryMaxIds) {
 
   public SyncConfig {
     bootstrapRelays = List.copyOf(bootstrapRelays);
@@ -84,7 +86,9 @@ public record SyncConfig(
         intOf(config, SyncProperty.MAX_EVENTS_IN_FLIGHT),
         intOf(config, SyncProperty.MAX_HISTORY_PAGES),
         trustedCertificates(config),
-        Duration.ofMinutes(longOf(config, SyncProperty.RECONCILE_INTERVAL_MINUTES)));
+        Duration.ofMinutes(longOf(config, SyncProperty.RECONCILE_INTERVAL_MINUTES)),
+        Duration.ofHours(longOf(config, SyncProperty.REFUSED_MEMORY_HOURS)),
+        intOf(config, SyncProperty.REFUSED_MEMORY_MAX_IDS));
     if (c.maxBackoff.compareTo(c.baseBackoff) < 0) {
       throw new PluginConfigException(config.fullKey(SyncProperty.MAX_BACKOFF_SECONDS.key())
           + " (" + c.maxBackoff.toSeconds() + ") must not be less than "

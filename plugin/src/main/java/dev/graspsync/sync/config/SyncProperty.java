@@ -44,7 +44,11 @@ public enum SyncProperty {
   TRUSTED_CERTIFICATES_FILE("trusted-certificates-file", 0, 0, 0,
       "PEM file of CA certificates trusted for wss:// relays besides the JVM's (private CAs); verification stays on"),
   RECONCILE_INTERVAL_MINUTES("reconcile-interval-minutes", 60, 0, 7L * 24 * 60,
-      "every connected NIP-77 relay is reconciled this often (0: never); live sync's gaps are fetched");
+      "every connected NIP-77 relay is reconciled this often (0: never); live sync's gaps are fetched"),
+  REFUSED_MEMORY_HOURS("refused-memory-hours", 168, 0, 24 * 365L,
+      "how long refused announcements and states are remembered and skipped; 0 remembers nothing"),
+  REFUSED_MEMORY_MAX_IDS("refused-memory-max-ids", 100_000, 0, 10_000_000,
+      "refused event ids remembered at most; the oldest go first");
 
   private final String key;
   private final long defaultValue;

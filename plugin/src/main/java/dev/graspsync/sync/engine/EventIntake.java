@@ -7,26 +7,33 @@ import dev.graspsync.spi.IngestVerdict;
 import dev.graspsync.spi.RelayHost;
 import dev.graspsync.sync.GraspSyncPlugin;
 import dev.graspsync.sync.batch.BatchPurpose;
+import dev.graspsync.sync.refused.RefusedMemory;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 
 /**
- * Hands events from one relay to the host's ingest, skipping ids the store already has before
- * any costly work (the host would verify the signature first), and counts every event by
- * layer and verdict. An event a catch-up finds new is a gap in live sync, counted as such.
+ * Hands events from one relay to the host's ingest, skipping ids the host refused before
+ * (the {@link RefusedMemory}) and ids the store already has, before any costly work (the host
+ * would verify the signature first), and counts every event by layer and verdict. An event a
+ * catch-up finds new is a gap in live sync, counted as such.
  */
 final class EventIntake {
+  /** What a skipped event counts as for the subscription that brought it: refused, as before. */
+  static final IngestVerdict REMEMBERED = new IngestVerdict.Rejected("blocked: refused before (remembered)");
+
   private final RelayHost host;
   private final SyncMetrics metrics;
   private final String relay;
   private final IngestSource source;
+  private final RefusedMemory refused;
   /** Completes once the previous event was handed to the ingest (or skipped); event loop only. */
   private Future<Void> lastTurn = Future.succeededFuture();
 
-  EventIntake(RelayHost host, SyncMetrics metrics, String relay) {
+  EventIntake(RelayHost host, SyncMetrics metrics, String relay, RefusedMemory refused) {
     this.host = host;
     this.metrics = metrics;
     this.relay = relay;
+    this.refused = refused;
     this.source = IngestSource.plugin(GraspSyncPlugin.ID, relay);
   }
 
@@ -38,6 +45,11 @@ final class EventIntake {
    */
   Future<IngestVerdict> take(Event event, BatchPurpose purpose) {
     String layer = layer(event, purpose);
+    if (refused.isRefused(event.id())) {
+      metrics.refusedSkipped();
+      return Future.succeededFuture(REMEMBERED);
+    }
+    long generation = refused.generation();
     Future<Boolean> known = host.store().contains(event.id());
     Promise<Void> myTurn = Promise.promise();
     Future<Void> previousTurn = lastTurn;
@@ -51,7 +63,12 @@ final class EventIntake {
           metrics.event(layer, "duplicate");
           return Future.succeededFuture(IngestVerdict.DUPLICATE);
         }
-        return host.ingest(event, source).onSuccess(verdict -> count(verdict, layer, purpose));
+        return host.ingest(event, source).onSuccess(verdict -> {
+          count(verdict, layer, purpose);
+          if (refused.remember(event, verdict, generation)) {
+            metrics.refusedRemembered();
+          }
+        });
       } finally {
         // the ingest took its place in the host's queue when called: the next event may go
         myTurn.complete();

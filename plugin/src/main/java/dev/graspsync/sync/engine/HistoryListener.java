@@ -8,6 +8,7 @@ import dev.graspsync.sync.batch.BatchRules;
 import dev.graspsync.sync.batch.HistoryEnd;
 import dev.graspsync.sync.session.SubscriptionListener;
 import dev.graspsync.sync.session.SubscriptionOutcome;
+import dev.graspsync.sync.session.UnfinishedHistory;
 import io.vertx.core.Future;
 import java.time.Instant;
 import java.util.List;
@@ -45,12 +46,24 @@ final class HistoryListener implements SubscriptionListener {
   @Override
   public void onOutcome(SubscriptionOutcome outcome) {
     batches.historyEnded(connection);
+    unfinished(outcome).forEach(batches::onHistoryUnfinished);
     // a refusal for capacity lowers the relay's budget before the batch is retried under it
     batches.onHistoryEnded(outcome, shape);
     batches.batch(batchId).ifPresent(b -> {
       BatchOutcome next = transition(batches.rules(), b, filterIndexes, outcome, batches.now());
       batches.onBatchOutcome(next);
     });
+  }
+
+  /** The filters whose history stopped short: counted and shown, though the batch goes on. */
+  static List<UnfinishedHistory> unfinished(SubscriptionOutcome outcome) {
+    if (outcome instanceof SubscriptionOutcome.HistoryComplete c) {
+      return c.unfinished();
+    }
+    if (outcome instanceof SubscriptionOutcome.PageLimitReached p) {
+      return p.unfinished();
+    }
+    return List.of();
   }
 
   /** Pure: how a subscription's end moves its batch, for a subscription covering every filter. */

@@ -12,6 +12,7 @@ import dev.graspsync.sync.reconcile.FrameLimit;
 import dev.graspsync.sync.reconcile.IdRequests;
 import dev.graspsync.sync.reconcile.Nip77Support;
 import dev.graspsync.sync.reconcile.RefusedItems;
+import dev.graspsync.sync.refused.RefusedMemory;
 import dev.graspsync.sync.session.RelaySession;
 import dev.graspsync.sync.session.SessionConfig;
 import dev.graspsync.sync.session.SubscriptionListener;
@@ -49,7 +50,7 @@ final class HistoryRoute {
   private final SyncConfig config;
   private final Supplier<LiveBudget> budget;
   private final Set<Long> periodic = new HashSet<>();
-  private RefusedItems refused = RefusedItems.NONE;
+  private final RefusedItems refused;
   private Nip77Support support = Nip77Support.fromNip11(false);
   private RelayLimitation limits = RelayLimitation.NONE;
   private final ArrayDeque<Promise<Void>> waiting = new ArrayDeque<>();
@@ -63,6 +64,14 @@ final class HistoryRoute {
     this.deps = deps;
     this.config = deps.config();
     this.budget = budget;
+    this.refused = refusedItems(deps.refused());
+  }
+
+  /** The refused-event memory's (created_at, id) for a filter: they join its local set, never fetched. */
+  static RefusedItems refusedItems(RefusedMemory memory) {
+    return filter -> memory.matching(filter).stream()
+        .flatMap(r -> r.event().map(e -> new RefusedItems.Item(e.createdAt(), r.id())).stream())
+        .toList();
   }
 
   /** A new connection: what NIP-11 says, nothing learned yet. */
@@ -117,11 +126,6 @@ final class HistoryRoute {
     openCap = Math.max(1, Math.min(openCap - 1, open));
     log.info("{}: the relay refused a reconciliation for too many open; {} at once from now on", url, openCap);
     return true;
-  }
-
-  /** The refused-event memory's hook (the lead wires {@code sync.refused} here). */
-  void refusedItems(RefusedItems items) {
-    refused = items;
   }
 
   void markPeriodic(long batchId) {

@@ -8,6 +8,7 @@ import dev.graspsync.sync.session.SubscriptionOutcome;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 
 /**
  * One live subscription: its stored events up to EOSE (what happened since its {@code since}),
@@ -21,6 +22,7 @@ final class LiveListener implements SubscriptionListener {
   private final boolean catchUp;
   private final RequestShape shape;
   private final int[] storedPerFilter;
+  private int stored;
   private boolean live;
   /** Set right after the session opened the subscription. */
   String subscriptionId = "";
@@ -50,6 +52,7 @@ final class LiveListener implements SubscriptionListener {
   @Override
   public Future<?> onEvent(Event event) {
     if (!live) {
+      stored++;
       for (int i = 0; i < filters.size(); i++) {
         if (filters.get(i).matches(event)) {
           storedPerFilter[i]++;
@@ -65,8 +68,23 @@ final class LiveListener implements SubscriptionListener {
     owner.onLiveCaughtUp(this);
   }
 
+  /**
+   * The filters whose stored events the relay may have cut short, so their history is paged
+   * (issue 17). With {@code max_limit} known: every filter when the REQ brought exactly that many
+   * (a relay capping whole REQs may have filled it filter by filter and starved the rest), else
+   * the filters that reached it. Without: for a catch-up, every filter once anything came (a
+   * silent cap may have cut any of them, and their gap is what is missing); for a moment's
+   * overlap, the filters that reached {@code assumedCap} (history covers the rest).
+   */
+  List<Filter> filtersToPage(OptionalInt maxLimit, int assumedCap) {
+    if (maxLimit.isPresent() && maxLimit.getAsInt() > 0) {
+      return stored == maxLimit.getAsInt() ? filters : filtersAtCap(maxLimit.getAsInt());
+    }
+    return catchUp && stored > 0 ? filters : filtersAtCap(assumedCap);
+  }
+
   /** The filters whose stored events reached {@code cap}: the relay may have held back more. */
-  List<Filter> filtersAtCap(int cap) {
+  private List<Filter> filtersAtCap(int cap) {
     List<Filter> out = new ArrayList<>();
     for (int i = 0; i < filters.size(); i++) {
       if (storedPerFilter[i] >= cap) {

@@ -164,6 +164,16 @@ final class LiveSubscriptions {
     }
   }
 
+  /** Items no longer synced from this relay: their filters leave the live subscriptions. */
+  void retire(ItemSet items) {
+    tail.forget(items);
+    if (covered.minus(items).size() == covered.size()) {
+      return;
+    }
+    covered = covered.minus(items);
+    session().ifPresent(s -> consolidate(s, consolidationSince()));
+  }
+
   /** Items whose history failed wait for the daily resync: no live subscription for them yet. */
   void forget(ItemSet items) {
     tail.forget(items);
@@ -289,12 +299,12 @@ final class LiveSubscriptions {
     return owner.ingest(event, purpose);
   }
 
-  /** EOSE: a filter served as many stored events as the relay's cap gets its history paged. */
+  /** EOSE: a filter the relay may have cut short ({@link LiveListener#filtersToPage}) gets its history paged. */
   void onLiveCaughtUp(LiveListener listener) {
     unanswered = 0;
-    List<Filter> cut = listener.filtersAtCap(maxLimit.orElse(ASSUMED_CAP));
+    List<Filter> cut = listener.filtersToPage(maxLimit, ASSUMED_CAP);
     if (!cut.isEmpty()) {
-      log.info("{}: {} live filters reached the relay's cap before EOSE; paging their history", url, cut.size());
+      log.info("{}: {} live filters may have been cut short before EOSE; paging their history", url, cut.size());
       owner.fetchHistory(cut.stream().map(Filter::withoutLimit).toList());
     }
   }

@@ -20,11 +20,11 @@ import dev.graspsync.sync.plan.LiveTail;
 import dev.graspsync.sync.plan.Planner;
 import dev.graspsync.sync.plan.FilterPlan;
 import dev.graspsync.sync.reconcile.Nip77Support;
-import dev.graspsync.sync.reconcile.RefusedItems;
 import dev.graspsync.sync.relay.RelayUrl;
 import dev.graspsync.sync.session.RelaySession;
 import dev.graspsync.sync.session.SessionConfig;
 import dev.graspsync.sync.session.SubscriptionOutcome;
+import dev.graspsync.sync.session.UnfinishedHistory;
 import dev.graspsync.sync.state.RelayRecord;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -71,6 +71,8 @@ final class RelayBatches implements LiveSubscriptions.Owner {
   private final Map<Long, Batch> batches = new LinkedHashMap<>();
   private long nextBatchId;
   private boolean anyFailed;
+  /** History filters that stopped short of the end since the last full sync. */
+  private int historyIncomplete;
   private Optional<RelaySession> session = Optional.empty();
   private final RelayLimits limits;
   /** History REQs open on this connection; a new connection starts from zero. */
@@ -85,7 +87,7 @@ final class RelayBatches implements LiveSubscriptions.Owner {
     this.deps = deps;
     this.config = deps.config();
     this.batchRules = config.batchRules();
-    this.intake = new EventIntake(deps.host(), deps.metrics(), url);
+    this.intake = new EventIntake(deps.host(), deps.metrics(), url, deps.refused());
     this.onChange = onChange;
     this.onProblem = onProblem;
     this.limits = new RelayLimits(config, MAX_OPEN_BATCHES);
@@ -107,8 +109,22 @@ final class RelayBatches implements LiveSubscriptions.Owner {
 
   // ---- what the worker tells it ------------------------------------------------------------
 
+  /**
+   * New targets. Confirmed items that are no longer targets (their repository stopped listing
+   * this relay here, or was deleted, or a root event was) are forgotten, in the state store
+   * too, and their live filters closed.
+   */
   void setTargets(ItemSet items) {
     targets = items;
+    ItemSet retired = confirmed.isEmpty() ? ItemSet.EMPTY : confirmed.snapshot().minus(items);
+    if (retired.isEmpty()) {
+      return;
+    }
+    log.info("{}: {} items no longer synced from here", url, retired.size());
+    confirmed.removeAll(retired);
+    parked = parked.minus(retired);
+    deps.state().write(st -> st.unconfirm(url, ItemKeys.keys(retired)));
+    live.retire(retired);
   }
 
   /** A connection is open (and may take subscriptions once the worker says so). */
@@ -150,6 +166,7 @@ final class RelayBatches implements LiveSubscriptions.Owner {
     log.info("{}: full sync", url);
     confirmed.clear();
     parked = ItemSet.EMPTY;
+    historyIncomplete = 0;
     deps.state().write(st -> st.resetProgress(url));
   }
 
@@ -197,11 +214,6 @@ final class RelayBatches implements LiveSubscriptions.Owner {
     onChange.run();
   }
 
-  /** The refused-event memory's seam: its ids join every local set reconciled against. */
-  void refusedItems(RefusedItems items) {
-    route.refusedItems(items);
-  }
-
   /** What this connection knows of the relay's NIP-77, for the status page. */
   Nip77Support nip77() {
     return route.support();
@@ -236,6 +248,10 @@ final class RelayBatches implements LiveSubscriptions.Owner {
 
   int overflowFilters() {
     return live.overflowFilters();
+  }
+
+  int historyIncompleteFilters() {
+    return historyIncomplete;
   }
 
   int confirmedItems() {
@@ -388,6 +404,19 @@ final class RelayBatches implements LiveSubscriptions.Owner {
 
   BatchRules rules() {
     return batchRules;
+  }
+
+  /**
+   * A history filter stopped short of the end (see {@link UnfinishedHistory.Reason}): its batch
+   * completes, as the rest of its history was fetched, but it is counted, shown and logged;
+   * the daily resync asks again.
+   */
+  void onHistoryUnfinished(UnfinishedHistory unfinished) {
+    historyIncomplete++;
+    deps.metrics().historyIncomplete(url, unfinished.reason());
+    String json = unfinished.filter().toJson();
+    log.warn("{}: history incomplete ({}) for {}", url, unfinished.reason().label(),
+        json.length() > 300 ? json.substring(0, 300) + "..." : json);
   }
 
   /** Applies a batch transition a history listener computed. */

@@ -351,7 +351,8 @@ final class RelayWorker extends VerticleBase {
         session.map(RelaySession::openSubscriptions).orElse(0),
         work == null ? 0 : work.subscriptionLimit(), work == null ? 0 : work.overflowFilters(), lastProblem,
         session.isPresent() ? Optional.empty() : health.nextAttemptAt(), lastHeartbeat,
-        session.isPresent() && work != null ? work.nip77().state().label() : "unknown"));
+        session.isPresent() && work != null ? work.nip77().state().label() : "unknown",
+        work == null ? 0 : work.historyIncompleteFilters()));
     gauges.connection.set(connection.metricValue());
     gauges.health.set(health.health().metricValue());
     gauges.failures.set(health.consecutiveFailures());

@@ -9,12 +9,15 @@ import dev.graspsync.sync.dial.ConnectFailure;
 import dev.graspsync.sync.dial.DialGate;
 import dev.graspsync.sync.dial.DialOutcome;
 import dev.graspsync.sync.dial.Resolver;
+import dev.graspsync.sync.index.Change;
+import dev.graspsync.sync.index.Deletion;
 import dev.graspsync.sync.index.IndexRules;
 import dev.graspsync.sync.index.IndexUpdate;
 import dev.graspsync.sync.index.RepoIndex;
 import dev.graspsync.sync.plan.ItemSet;
 import dev.graspsync.sync.plan.RelayTarget;
 import dev.graspsync.sync.plan.RelayTargets;
+import dev.graspsync.sync.refused.RefusedMemory;
 import dev.graspsync.sync.relay.AddressPolicy;
 import dev.graspsync.sync.relay.RelayUrl;
 import dev.graspsync.sync.session.InFlightBudget;
@@ -28,6 +31,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +54,7 @@ final class SyncCoordinator extends VerticleBase {
   private final DialGate gate;
   private final WorkerDeps deps;
   private final StatusBoard board;
+  private final RefusedMemory refusedEvents;
 
   private RepoIndex index;
   private Map<String, RelayRecord> restored = Map.of();
@@ -63,7 +68,7 @@ final class SyncCoordinator extends VerticleBase {
   private boolean stopping;
 
   SyncCoordinator(RelayHost host, SyncConfig config, Clock clock, StateWriter state, SyncMetrics metrics, StatusBoard board,
-      Resolver resolver) {
+      Resolver resolver, RefusedMemory refusedEvents) {
     this.host = host;
     this.config = config;
     this.clock = clock;
@@ -77,8 +82,9 @@ final class SyncCoordinator extends VerticleBase {
     // one budget for every relay session: memory in flight must not grow with the relay count
     InFlightBudget budget = InFlightBudget.of(config.maxEventsInFlight());
     metrics.eventsInFlight(budget::inFlight);
+    this.refusedEvents = refusedEvents;
     this.deps = new WorkerDeps(host, config, clock, state, metrics, board, this::onWorkerIdle, budget, gate,
-        config.trustOptions(), new FetchClaims());
+        config.trustOptions(), refusedEvents, new FetchClaims());
   }
 
   @Override
@@ -102,8 +108,40 @@ final class SyncCoordinator extends VerticleBase {
   /** From the host's event-accepted hook, any thread. */
   void offer(Event event) {
     context.runOnContext(v -> {
-      if (!stopping) {
-        apply(index.withEvent(event));
+      if (stopping) {
+        return;
+      }
+      Optional<Deletion> deletion = Deletion.of(event);
+      if (deletion.isPresent()) {
+        applyDeletion(deletion.get());
+      } else {
+        IndexUpdate update = index.withEvent(event);
+        // not at start-up: what the store held then was there when the refusals were remembered
+        invalidateRefusals(update);
+        apply(update);
+      }
+    });
+  }
+
+  /**
+   * NIP-09: the host applied the deletion to its store (checking the author); the index drops
+   * what the store no longer holds, so its sync stops.
+   */
+  private void applyDeletion(Deletion deletion) {
+    List<String> targets = List.copyOf(index.deletionTargets(deletion));
+    if (targets.isEmpty()) {
+      return;
+    }
+    List<Future<Boolean>> stored = targets.stream().map(id -> host.store().contains(id)).toList();
+    Future.join(stored).onComplete(ar -> {
+      Set<String> gone = new HashSet<>();
+      for (int i = 0; i < targets.size(); i++) {
+        if (stored.get(i).succeeded() && !stored.get(i).result()) {
+          gone.add(targets.get(i));
+        }
+      }
+      if (!stopping && !gone.isEmpty()) {
+        apply(index.withDeletion(deletion, gone));
       }
     });
   }
@@ -119,6 +157,7 @@ final class SyncCoordinator extends VerticleBase {
       log.debug("relay URL refused: {}", r);
     });
     metrics.indexSize(index.repoCount(), index.rootEventCount());
+    metrics.unannouncedRepos(index.unannouncedCount());
     board.index(index.repoCount(), index.rootEventCount());
     if (!windowOpen && context != null) {
       windowOpen = true;
@@ -126,6 +165,15 @@ final class SyncCoordinator extends VerticleBase {
         windowOpen = false;
         replan();
       });
+    }
+  }
+
+  /** An announcement of an identifier may make its refused states and maintainers' announcements acceptable. */
+  private void invalidateRefusals(IndexUpdate update) {
+    for (Change c : update.changes()) {
+      if (c instanceof Change.AnnouncementApplied a) {
+        refusedEvents.invalidate(a.repo().identifier());
+      }
     }
   }
 

@@ -10,15 +10,21 @@ import dev.graspsync.sync.state.SyncStateStore;
 import dev.graspsync.sync.status.StatusBoard;
 import dev.graspsync.sync.status.SyncStatus;
 import io.vertx.core.Future;
+import dev.graspsync.sync.refused.RefusedMemory;
+import dev.graspsync.sync.refused.RefusedRecord;
+import dev.graspsync.sync.refused.RefusedStore;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The plugin's root object: opens the sync state, deploys the coordinator, and forwards the
- * host's hooks to it. Only announcements and root events matter to discovery; every other
- * accepted event is dismissed here, on the host's thread, at the cost of one comparison.
+ * The plugin's root object: opens the sync state and the refused-event memory, deploys the
+ * coordinator, and forwards the host's hooks to it. Only announcements, root events and
+ * deletions matter to discovery; every other accepted event is dismissed here, on the host's
+ * thread, at the cost of a few comparisons.
  */
 public final class SyncEngine {
   private static final Logger log = LoggerFactory.getLogger(SyncEngine.class);
@@ -45,8 +51,13 @@ public final class SyncEngine {
         .compose(store -> {
           StateWriter writer = new StateWriter(host.vertx(), store);
           state = Optional.of(writer);
-          SyncCoordinator c = new SyncCoordinator(host, config, clock, writer, new SyncMetrics(host.meters()), board,
-              resolver);
+          return writer.read(SyncStateStore::loadRefused).map(records -> refusedMemory(writer, records));
+        })
+        .compose(refused -> {
+          SyncMetrics metrics = new SyncMetrics(host.meters());
+          metrics.refusedMemory(refused::size);
+          SyncCoordinator c = new SyncCoordinator(host, config, clock, state.orElseThrow(), metrics, board, resolver,
+              refused);
           coordinator = Optional.of(c);
           return host.vertx().deployVerticle(c);
         })
@@ -54,9 +65,27 @@ public final class SyncEngine {
         .mapEmpty();
   }
 
+  private RefusedMemory refusedMemory(StateWriter writer, List<RefusedRecord> stored) {
+    RefusedMemory memory = new RefusedMemory(clock, config.refusedMemory(), config.refusedMemoryMaxIds(),
+        new RefusedStore() {
+          @Override
+          public void put(RefusedRecord r) {
+            writer.write(s -> s.putRefused(r));
+          }
+
+          @Override
+          public void delete(Collection<String> ids) {
+            List<String> copy = List.copyOf(ids);
+            writer.write(s -> s.deleteRefused(copy));
+          }
+        });
+    memory.load(stored);
+    return memory;
+  }
+
   public void onAccepted(AcceptedEvent accepted) {
     Event e = accepted.event();
-    if (e.kind() == Nip34.REPO_ANNOUNCEMENT || Nip34.ROOT_KINDS.contains(e.kind())) {
+    if (e.kind() == Nip34.REPO_ANNOUNCEMENT || Nip34.ROOT_KINDS.contains(e.kind()) || e.kind() == Nip34.DELETION) {
       coordinator.ifPresent(c -> c.offer(e));
     }
   }

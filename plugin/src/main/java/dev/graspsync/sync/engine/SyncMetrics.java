@@ -3,6 +3,7 @@ package dev.graspsync.sync.engine;
 import dev.graspsync.sync.health.ConnectionState;
 import dev.graspsync.sync.health.Health;
 import dev.graspsync.sync.session.SessionMetrics;
+import dev.graspsync.sync.session.UnfinishedHistory;
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -11,6 +12,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,6 +40,7 @@ final class SyncMetrics {
   private final Map<String, Counter> counters = new ConcurrentHashMap<>();
   private final AtomicInteger repos = new AtomicInteger();
   private final AtomicInteger rootEvents = new AtomicInteger();
+  private final AtomicInteger unannouncedRepos = new AtomicInteger();
   private final Timer historySync;
 
   SyncMetrics(MeterRegistry registry) {
@@ -49,7 +52,11 @@ final class SyncMetrics {
     Gauge.builder("grasp.sync.relays.dead", relays, m -> count(m, g -> g.health.get() == Health.DEAD.metricValue()))
         .description("Relays failing for dead-after-hours, tried once a day").register(registry);
     Gauge.builder("grasp.sync.repos.tracked", repos, AtomicInteger::get)
-        .description("Repositories in the sync index").register(registry);
+        .description("Repositories synced: an announcement listing this relay with its maintainers' announcements")
+        .register(registry);
+    Gauge.builder("grasp.sync.repos.unannounced", unannouncedRepos, AtomicInteger::get)
+        .description("Repository coordinates named by root events or maintainers tags, with no announcement here")
+        .register(registry);
     Gauge.builder("grasp.sync.root.events.tracked", rootEvents, AtomicInteger::get)
         .description("Root events (patches, pull requests, issues) in the sync index").register(registry);
     historySync = Timer.builder("grasp.sync.history.sync.duration")
@@ -72,6 +79,31 @@ final class SyncMetrics {
   void indexSize(int repoCount, int rootEventCount) {
     repos.set(repoCount);
     rootEvents.set(rootEventCount);
+  }
+
+  void unannouncedRepos(int count) {
+    unannouncedRepos.set(count);
+  }
+
+  /** Ids remembered as refused (see {@code RefusedMemory}). */
+  void refusedMemory(IntSupplier size) {
+    Gauge.builder("grasp.sync.refused.ids", size, IntSupplier::getAsInt).strongReference(true)
+        .description("Ids of refused announcements and states remembered, skipped when a relay sends them again")
+        .register(registry);
+  }
+
+  /** An event skipped because the host refused it before. */
+  void refusedSkipped() {
+    plainCounter("grasp.sync.refused.skipped", "Events skipped unverified because the host refused them before").increment();
+  }
+
+  /** A refusal remembered. */
+  void refusedRemembered() {
+    plainCounter("grasp.sync.refused.remembered", "Refusals of announcements and states remembered").increment();
+  }
+
+  private Counter plainCounter(String name, String description) {
+    return counters.computeIfAbsent(name, k -> Counter.builder(name).description(description).register(registry));
   }
 
   /**
@@ -152,6 +184,11 @@ final class SyncMetrics {
     counter("grasp.sync.connect.failures", "reason", reason, "", "").increment();
   }
 
+  /** A history filter whose paging stopped short of the end of the relay's history, by why. */
+  void historyIncomplete(String relay, UnfinishedHistory.Reason reason) {
+    tracked(relay).ifPresent(g -> g.historyIncomplete.get(reason).increment());
+  }
+
   /** A relay URL from an announcement that is not dialled, by why. */
   void refusedRelay(String reason) {
     counter("grasp.sync.relays.refused", "reason", reason, "", "").increment();
@@ -217,6 +254,7 @@ final class SyncMetrics {
     final Counter eventsReceived;
     final Counter notices;
     final Counter closedByRelay;
+    final Map<UnfinishedHistory.Reason, Counter> historyIncomplete = new EnumMap<>(UnfinishedHistory.Reason.class);
     final List<Meter> meters = new ArrayList<>();
     /** Workers holding the relay; changed only inside the map's compute. */
     private int holders;
@@ -253,6 +291,14 @@ final class SyncMetrics {
       notices = relayCounter(registry, "grasp.sync.relay.notices", relay, "", "NOTICE messages from the relay");
       closedByRelay = relayCounter(registry, "grasp.sync.relay.closed", relay, "",
           "Subscriptions the relay ended with CLOSED");
+      for (UnfinishedHistory.Reason reason : UnfinishedHistory.Reason.values()) {
+        Counter c = Counter.builder("grasp.sync.history.incomplete.filters").tag("relay", relay)
+            .tag("reason", reason.label())
+            .description("History filters whose paging stopped short of the end (same_second, page_limit)")
+            .register(registry);
+        meters.add(c);
+        historyIncomplete.put(reason, c);
+      }
     }
 
     private Counter relayCounter(MeterRegistry registry, String name, String relay, String result, String description) {

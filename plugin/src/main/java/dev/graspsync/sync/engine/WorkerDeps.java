@@ -3,6 +3,7 @@ package dev.graspsync.sync.engine;
 import dev.graspsync.spi.RelayHost;
 import dev.graspsync.sync.config.SyncConfig;
 import dev.graspsync.sync.dial.DialGate;
+import dev.graspsync.sync.refused.RefusedMemory;
 import dev.graspsync.sync.relay.RelayUrl;
 import dev.graspsync.sync.session.InFlightBudget;
 import dev.graspsync.sync.status.StatusBoard;
@@ -13,7 +14,8 @@ import java.util.function.Consumer;
 
 /**
  * What every relay worker shares. {@code inFlightBudget}: the host-wide cap on events received
- * and not yet stored ({@code max-events-in-flight}), charged by every worker's session.
+ * and not yet stored ({@code max-events-in-flight}), charged by every worker's session. {@code
+ * refused}: the ids the host refused before, skipped by every worker's intake.
  */
 record WorkerDeps(
     RelayHost host,
@@ -26,4 +28,5 @@ record WorkerDeps(
     InFlightBudget inFlightBudget,
     DialGate gate,
     Optional<TrustOptions> trust,
+    RefusedMemory refused,
     FetchClaims fetchClaims) {}

@@ -40,9 +40,7 @@ public sealed interface Change {
 
     @Override
     public Set<RelayUrl> affectedRelays() {
-      Set<RelayUrl> out = new LinkedHashSet<>(relaysAdded);
-      out.addAll(relaysRemoved);
-      return out;
+      return union(relaysAdded, relaysRemoved);
     }
   }
 
@@ -64,6 +62,41 @@ public sealed interface Change {
     }
   }
 
+  /**
+   * A coordinate's relays changed because its repository changed: another member's
+   * announcement arrived, changed or went, or the repository stopped or started being hosted.
+   */
+  record MemberRelaysChanged(RepoRef repo, Set<RelayUrl> relays, Set<RelayUrl> relaysAdded, Set<RelayUrl> relaysRemoved)
+      implements Change {
+    public MemberRelaysChanged {
+      relays = Set.copyOf(relays);
+      relaysAdded = Set.copyOf(relaysAdded);
+      relaysRemoved = Set.copyOf(relaysRemoved);
+    }
+
+    @Override
+    public Set<RelayUrl> affectedRelays() {
+      return union(relaysAdded, relaysRemoved);
+    }
+  }
+
+  /**
+   * Its author deleted an announcement or a root event (NIP-09) and the host removed it: the
+   * coordinate, or the root event, is no longer synced from {@code relays}.
+   */
+  record Removed(What what, String eventId, Set<RelayUrl> relays) implements Change {
+    public enum What { ANNOUNCEMENT, ROOT_EVENT }
+
+    public Removed {
+      relays = Set.copyOf(relays);
+    }
+
+    @Override
+    public Set<RelayUrl> affectedRelays() {
+      return relays;
+    }
+  }
+
   /** The event left the index as it was. */
   record Unchanged(String eventId, Why why) implements Change {
     public enum Why {
@@ -76,12 +109,20 @@ public sealed interface Change {
       /** An author that is not a 64-hex pubkey. */
       BAD_AUTHOR,
       /** Neither an announcement nor a root event. */
-      NOT_INDEXED_KIND
+      NOT_INDEXED_KIND,
+      /** A deletion request naming nothing the index holds (or nothing the host deleted). */
+      NOTHING_DELETED
     }
 
     @Override
     public Set<RelayUrl> affectedRelays() {
       return Set.of();
     }
+  }
+
+  private static Set<RelayUrl> union(Set<RelayUrl> added, Set<RelayUrl> removed) {
+    Set<RelayUrl> out = new LinkedHashSet<>(added);
+    out.addAll(removed);
+    return out;
   }
 }

@@ -3,9 +3,12 @@ package dev.graspsync.sync.index;
 import dev.graspsync.nostr.event.Event;
 import dev.graspsync.nostr.event.Nip34;
 import dev.graspsync.sync.relay.RelayUrl;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -19,8 +22,11 @@ final class IndexEditor {
   private final ShardedMap<RepoRef, RepoEntry> baseRepos;
   private final ShardedMap<RelayUrl, Set<RepoRef>> baseRelayRepos;
   private final ShardedMap.Editor<String, Set<RepoRef>> rootRepos;
+  private final ShardedMap.Editor<String, Set<RepoRef>> names;
   private final Map<RepoRef, Draft> drafts = new HashMap<>();
   private final Map<RelayUrl, Set<RepoRef>> relayDrafts = new HashMap<>();
+  private int hostedRepos;
+  private int announced;
 
   private static final class Draft {
     final RepoRef ref;
@@ -28,6 +34,7 @@ final class IndexEditor {
     Set<RelayUrl> relays;
     int overCap;
     final Set<String> roots;
+    MemberAnnouncement member;
 
     Draft(RepoEntry e) {
       ref = e.ref();
@@ -35,34 +42,41 @@ final class IndexEditor {
       relays = e.relays();
       overCap = e.relaysOverCap();
       roots = new HashSet<>(e.rootEvents());
+      member = e.member();
     }
 
     RepoEntry toEntry() {
-      return new RepoEntry(ref, announcement, relays, overCap, roots);
+      return new RepoEntry(ref, announcement, relays, overCap, roots, member);
     }
   }
+
+  /** How a coordinate's relays moved. */
+  private record Moved(Set<RelayUrl> added, Set<RelayUrl> removed) {}
 
   IndexEditor(RepoIndex base) {
     this.rules = base.rules();
     this.baseRepos = base.repos;
     this.baseRelayRepos = base.relayRepos;
     this.rootRepos = base.rootRepos.edit();
+    this.names = base.names.edit();
+    this.hostedRepos = base.repoCount();
+    this.announced = base.announced;
   }
 
-  Change apply(Event e) {
+  List<Change> apply(Event e) {
     if (e.kind() == Nip34.REPO_ANNOUNCEMENT) {
       return applyAnnouncement(e);
     }
     if (Nip34.ROOT_KINDS.contains(e.kind())) {
-      return applyRoot(e);
+      return List.of(applyRoot(e));
     }
-    return new Change.Unchanged(e.id(), Change.Unchanged.Why.NOT_INDEXED_KIND);
+    return List.of(new Change.Unchanged(e.id(), Change.Unchanged.Why.NOT_INDEXED_KIND));
   }
 
-  private Change applyAnnouncement(Event e) {
+  private List<Change> applyAnnouncement(Event e) {
     Optional<RepoRef> maybeRef = RepoRef.of(e.pubkey(), e.dTag());
     if (maybeRef.isEmpty()) {
-      return new Change.Unchanged(e.id(), Change.Unchanged.Why.BAD_AUTHOR);
+      return List.of(new Change.Unchanged(e.id(), Change.Unchanged.Why.BAD_AUTHOR));
     }
     RepoRef ref = maybeRef.get();
     AnnouncementStamp stamp = new AnnouncementStamp(e.id(), e.createdAt());
@@ -70,31 +84,28 @@ final class IndexEditor {
     if (draft.announcement.isPresent()) {
       AnnouncementStamp current = draft.announcement.get();
       if (current.eventId().equals(stamp.eventId())) {
-        return new Change.Unchanged(e.id(), Change.Unchanged.Why.ALREADY_INDEXED);
+        return List.of(new Change.Unchanged(e.id(), Change.Unchanged.Why.ALREADY_INDEXED));
       }
       if (!stamp.supersedes(current)) {
-        return new Change.Unchanged(e.id(), Change.Unchanged.Why.OLDER_ANNOUNCEMENT);
+        return List.of(new Change.Unchanged(e.id(), Change.Unchanged.Why.OLDER_ANNOUNCEMENT));
       }
     }
     AnnouncementRelays extracted = AnnouncementRelays.of(e, rules);
-    Set<RelayUrl> before = draft.relays;
-    Set<RelayUrl> after = extracted.relays();
-    Set<RelayUrl> added = new LinkedHashSet<>(after);
-    added.removeAll(before);
-    Set<RelayUrl> removed = new LinkedHashSet<>(before);
-    removed.removeAll(after);
-    for (RelayUrl r : added) {
-      relayDraft(r).add(ref);
-    }
-    for (RelayUrl r : removed) {
-      relayDraft(r).remove(ref);
-    }
     boolean replaced = draft.announcement.isPresent();
-    draft.announcement = Optional.of(stamp);
-    draft.relays = after;
-    draft.overCap = extracted.overCap();
-    return new Change.AnnouncementApplied(
-        ref, e.id(), replaced, after, added, removed, extracted.refused(), extracted.overCap());
+    Map<RepoRef, Moved> moved = regroup(ref, () -> {
+      draft.announcement = Optional.of(stamp);
+      draft.member = MemberAnnouncement.of(e, extracted);
+      draft.overCap = extracted.overCap();
+    });
+    if (!replaced) {
+      announced++;
+    }
+    Moved own = moved.getOrDefault(ref, new Moved(Set.of(), Set.of()));
+    List<Change> out = new ArrayList<>();
+    out.add(new Change.AnnouncementApplied(
+        ref, e.id(), replaced, draft.relays, own.added(), own.removed(), extracted.refused(), extracted.overCap()));
+    addMemberChanges(ref, moved, out);
+    return out;
   }
 
   private Change applyRoot(Event e) {
@@ -120,6 +131,152 @@ final class IndexEditor {
     return new Change.RootEventApplied(e.id(), canonical, relays);
   }
 
+  /**
+   * Removes what {@code deletion} names and the host no longer stores ({@code gone}): root
+   * events by id, announcements by coordinate. The host checked the author when it applied
+   * the deletion to its store; the index follows the store.
+   */
+  List<Change> applyDeletion(Deletion deletion, Set<String> gone) {
+    List<Change> out = new ArrayList<>();
+    for (String id : deletion.eventIds()) {
+      Set<RepoRef> repos = rootRepos.get(id);
+      if (repos == null || !gone.contains(id)) {
+        continue;
+      }
+      rootRepos.remove(id);
+      Set<RelayUrl> relays = new LinkedHashSet<>();
+      for (RepoRef ref : repos) {
+        Draft d = draft(ref);
+        d.roots.remove(id);
+        relays.addAll(d.relays);
+      }
+      out.add(new Change.Removed(Change.Removed.What.ROOT_EVENT, id, relays));
+    }
+    for (RepoRef ref : deletion.repos()) {
+      Draft draft = draft(ref);
+      Optional<AnnouncementStamp> stamp = draft.announcement;
+      if (stamp.isEmpty() || !gone.contains(stamp.get().eventId())) {
+        continue;
+      }
+      Map<RepoRef, Moved> moved = regroup(ref, () -> {
+        draft.announcement = Optional.empty();
+        draft.member = MemberAnnouncement.NONE;
+        draft.overCap = 0;
+      });
+      announced--;
+      out.add(new Change.Removed(Change.Removed.What.ANNOUNCEMENT, stamp.get().eventId(),
+          moved.getOrDefault(ref, new Moved(Set.of(), Set.of())).removed()));
+      addMemberChanges(ref, moved, out);
+    }
+    if (out.isEmpty()) {
+      out.add(new Change.Unchanged(deletion.eventId(), Change.Unchanged.Why.NOTHING_DELETED));
+    }
+    return out;
+  }
+
+  /** The entry ids a deletion may remove: known root events, and the announcements of its coordinates. */
+  static Set<String> deletionTargets(RepoIndex index, Deletion deletion) {
+    Set<String> out = new LinkedHashSet<>();
+    for (String id : deletion.eventIds()) {
+      if (index.knowsRootEvent(id)) {
+        out.add(id);
+      }
+    }
+    for (RepoRef ref : deletion.repos()) {
+      index.repo(ref).flatMap(RepoEntry::announcement).ifPresent(s -> out.add(s.eventId()));
+    }
+    return out;
+  }
+
+  private void addMemberChanges(RepoRef changed, Map<RepoRef, Moved> moved, List<Change> out) {
+    moved.forEach((ref, m) -> {
+      if (!ref.equals(changed)) {
+        out.add(new Change.MemberRelaysChanged(ref, draft(ref).relays, m.added(), m.removed()));
+      }
+    });
+  }
+
+  /**
+   * Applies {@code edit} to one coordinate's announcement and derives its identifier's
+   * repositories again: which coordinates belong together, which are hosted, and each one's
+   * relays. Returns the coordinates whose relays moved.
+   */
+  private Map<RepoRef, Moved> regroup(RepoRef ref, Runnable edit) {
+    String d = ref.identifier();
+    Set<RepoRef> before = new LinkedHashSet<>(namesOf(d));
+    int hostedBefore = RepoGroups.hosted(groups(before));
+    edit.run();
+    Set<RepoRef> candidates = new LinkedHashSet<>(before);
+    candidates.add(ref);
+    Set<RepoRef> after = new LinkedHashSet<>();
+    for (RepoRef r : candidates) {
+      if (announced(r)) {
+        after.add(r);
+        for (String m : member(r).maintainers()) {
+          after.add(new RepoRef(m, d));
+        }
+      }
+    }
+    List<RepoGroups.Group> groups = groups(after);
+    hostedRepos += RepoGroups.hosted(groups) - hostedBefore;
+    Map<RepoRef, Set<RelayUrl>> relaysNow = new HashMap<>();
+    for (RepoGroups.Group g : groups) {
+      g.members().forEach(m -> relaysNow.put(m, g.relays()));
+    }
+    Set<RepoRef> touched = new LinkedHashSet<>(before);
+    touched.addAll(after);
+    Map<RepoRef, Moved> moved = new LinkedHashMap<>();
+    for (RepoRef r : touched) {
+      Draft dr = draft(r);
+      Set<RelayUrl> now = relaysNow.getOrDefault(r, Set.of());
+      if (now.equals(dr.relays)) {
+        continue;
+      }
+      Set<RelayUrl> added = new LinkedHashSet<>(now);
+      added.removeAll(dr.relays);
+      Set<RelayUrl> removed = new LinkedHashSet<>(dr.relays);
+      removed.removeAll(now);
+      added.forEach(x -> relayDraft(x).add(dr.ref));
+      removed.forEach(x -> relayDraft(x).remove(dr.ref));
+      dr.relays = now;
+      moved.put(dr.ref, new Moved(added, removed));
+    }
+    if (after.isEmpty()) {
+      names.remove(d);
+    } else {
+      names.put(d, Set.copyOf(after));
+    }
+    return moved;
+  }
+
+  private List<RepoGroups.Group> groups(Set<RepoRef> refs) {
+    return RepoGroups.of(refs, this::member, this::announced, rules.ownUrls().isEmpty());
+  }
+
+  private Set<RepoRef> namesOf(String d) {
+    Set<RepoRef> s = names.get(d);
+    return s == null ? Set.of() : s;
+  }
+
+  /** What a coordinate's announcement says now, without drafting its entry. */
+  private MemberAnnouncement member(RepoRef ref) {
+    Draft d = drafts.get(ref);
+    if (d != null) {
+      return d.member;
+    }
+    RepoEntry existing = baseRepos.get(ref);
+    return existing == null ? MemberAnnouncement.NONE : existing.member();
+  }
+
+  private boolean announced(RepoRef ref) {
+    Draft d = drafts.get(ref);
+    if (d != null) {
+      return d.announcement.isPresent();
+    }
+    RepoEntry existing = baseRepos.get(ref);
+    return existing != null && existing.announcement().isPresent();
+  }
+
   private Draft draft(RepoRef ref) {
     return drafts.computeIfAbsent(ref, r -> {
       RepoEntry existing = baseRepos.get(r);
@@ -137,7 +294,12 @@ final class IndexEditor {
   RepoIndex freeze() {
     ShardedMap.Editor<RepoRef, RepoEntry> repos = baseRepos.edit();
     for (Draft d : drafts.values()) {
-      repos.put(d.ref, d.toEntry());
+      RepoEntry entry = d.toEntry();
+      if (entry.isEmpty()) {
+        repos.remove(d.ref);
+      } else {
+        repos.put(d.ref, entry);
+      }
     }
     ShardedMap.Editor<RelayUrl, Set<RepoRef>> relayRepos = baseRelayRepos.edit();
     relayDrafts.forEach((relay, set) -> {
@@ -147,6 +309,7 @@ final class IndexEditor {
         relayRepos.put(relay, Set.copyOf(set));
       }
     });
-    return new RepoIndex(rules, repos.freeze(), rootRepos.freeze(), relayRepos.freeze());
+    return new RepoIndex(rules, repos.freeze(), rootRepos.freeze(), relayRepos.freeze(), names.freeze(),
+        hostedRepos, announced);
   }
 }

@@ -5,7 +5,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** The index after some events, and what each event changed (in the order given). */
+/**
+ * The index after some events, and what each event changed (in the order given): one change
+ * per event, followed, for an announcement or deletion that moved other coordinates of the
+ * same repository, by one {@link Change.MemberRelaysChanged} per such coordinate.
+ */
 public record IndexUpdate(RepoIndex index, List<Change> changes) {
   public IndexUpdate {
     changes = List.copyOf(changes);

@@ -18,30 +18,43 @@ import java.util.Set;
  * (see {@link ShardedMap}), so one event costs about as much as the part it touches. Load a
  * store at start-up with {@link #withEvents(Iterable)}, which is linear in the events.
  *
- * <p>Rules: relays of a repository come from its newest announcement only (every {@code
- * relays} value and the relay implied by each http(s) {@code clone}, see {@link
- * AnnouncementRelays}); a root event joins every repository its {@code a} tags name. Events
- * of other kinds leave the index as it is.
+ * <p>Rules: each coordinate's newest announcement counts (every {@code relays} value and the
+ * relay implied by each http(s) {@code clone}, see {@link AnnouncementRelays}); a repository
+ * is an announcement plus its maintainers' announcements of the same {@code d}, recursively,
+ * synced only while one of them lists this relay, from the union of their relays, asking for
+ * every member coordinate (see {@link RepoGroups}); a root event joins every repository its
+ * {@code a} tags name; a deletion removes what the host deleted. Events of other kinds leave
+ * the index as it is.
  */
 public final class RepoIndex {
   private final IndexRules rules;
   final ShardedMap<RepoRef, RepoEntry> repos;
   final ShardedMap<String, Set<RepoRef>> rootRepos;
   final ShardedMap<RelayUrl, Set<RepoRef>> relayRepos;
+  /** Identifier → its announced coordinates and the maintainers they name. */
+  final ShardedMap<String, Set<RepoRef>> names;
+  private final int hostedRepos;
+  final int announced;
 
   RepoIndex(
       IndexRules rules,
       ShardedMap<RepoRef, RepoEntry> repos,
       ShardedMap<String, Set<RepoRef>> rootRepos,
-      ShardedMap<RelayUrl, Set<RepoRef>> relayRepos) {
+      ShardedMap<RelayUrl, Set<RepoRef>> relayRepos,
+      ShardedMap<String, Set<RepoRef>> names,
+      int hostedRepos,
+      int announced) {
     this.rules = rules;
     this.repos = repos;
     this.rootRepos = rootRepos;
     this.relayRepos = relayRepos;
+    this.names = names;
+    this.hostedRepos = hostedRepos;
+    this.announced = announced;
   }
 
   public static RepoIndex empty(IndexRules rules) {
-    return new RepoIndex(rules, ShardedMap.empty(), ShardedMap.empty(), ShardedMap.empty());
+    return new RepoIndex(rules, ShardedMap.empty(), ShardedMap.empty(), ShardedMap.empty(), ShardedMap.empty(), 0, 0);
   }
 
   public IndexRules rules() {
@@ -74,8 +87,26 @@ public final class RepoIndex {
     IndexEditor editor = new IndexEditor(this);
     List<Change> changes = new ArrayList<>();
     for (Event e : events) {
-      changes.add(editor.apply(e));
+      changes.addAll(editor.apply(e));
     }
+    return new IndexUpdate(editor.freeze(), changes);
+  }
+
+  /**
+   * The ids whose presence in the host's store decides what {@code deletion} removes: the
+   * root events it names that the index holds, and the announcements of its coordinates.
+   */
+  public Set<String> deletionTargets(Deletion deletion) {
+    return IndexEditor.deletionTargets(this, deletion);
+  }
+
+  /**
+   * Applies a deletion the host stored: removes the root events and announcements it names
+   * whose ids are in {@code gone} (the host no longer stores them; it checked the author).
+   */
+  public IndexUpdate withDeletion(Deletion deletion, Set<String> gone) {
+    IndexEditor editor = new IndexEditor(this);
+    List<Change> changes = editor.applyDeletion(deletion, gone);
     return new IndexUpdate(editor.freeze(), changes);
   }
 
@@ -122,8 +153,17 @@ public final class RepoIndex {
     return out;
   }
 
+  /** Repositories synced: groups of member announcements one of which lists this relay. */
   public int repoCount() {
-    return repos.size();
+    return hostedRepos;
+  }
+
+  /**
+   * Coordinates known without an announcement here: named by root events (or as maintainers)
+   * before, or without, an announcement of their own.
+   */
+  public int unannouncedCount() {
+    return repos.size() - announced;
   }
 
   public int rootEventCount() {

@@ -14,11 +14,14 @@ import java.util.TreeSet;
  *
  * <ul>
  *   <li>L1 ({@link SyncItem.Announcements}): {@code {"kinds":[30617,10317]}}.
- *   <li>State, per chunk of repository identifiers: {@code {"kinds":[30618],"#d":[...]}}.
+ *   <li>State, per chunk of repository identifiers: {@code {"kinds":[30617,30618],"#d":[...]}}.
  *       Only {@code #d}: adding {@code authors} = owners would miss states that maintainers
  *       publish, and listing maintainers would trust what the announcement claims. The cost
  *       is fetching states of other people's repositories that share an identifier; the
- *       host's policy rejects those, and they are counted.
+ *       host's policy rejects those, and they are counted (and remembered as refused). The
+ *       announcements of the same identifiers come with them: a maintainer's announcement
+ *       that the host refused because it arrived before the announcement naming its author
+ *       is fetched again when that one adds the maintainer's coordinate to the repository.
  *   <li>L2, per chunk of repository refs: three filters {@code #a}, {@code #A}, {@code #q}.
  *   <li>L3, per chunk of root event ids: three filters {@code #e}, {@code #E}, {@code #q}.
  * </ul>
@@ -74,7 +77,7 @@ public final class FilterPlan {
     List<LabelledFilter> out = new ArrayList<>();
     for (List<String> chunk : chunk(new ArrayList<>(identifiers), chunkSize)) {
       out.add(new LabelledFilter(
-          Layer.STATE, Filter.builder().kinds(Nip34.REPO_STATE).tag('d', chunk).build()));
+          Layer.STATE, Filter.builder().kinds(Nip34.REPO_ANNOUNCEMENT, Nip34.REPO_STATE).tag('d', chunk).build()));
     }
     return out;
   }

@@ -9,7 +9,7 @@ import java.util.Locale;
  *
  * <ul>
  *   <li>{@link #ANNOUNCEMENTS} (L1): kinds 30617 and 10317, no tag restriction.
- *   <li>{@link #STATE}: kind 30618 with {@code #d} of the tracked repositories.
+ *   <li>{@link #STATE}: kinds 30617 and 30618 with {@code #d} of the tracked repositories.
  *   <li>{@link #REPO} (L2): any kind with {@code #a}, {@code #A} or {@code #q} naming a tracked
  *       repository.
  *   <li>{@link #ROOT} (L3): any kind with {@code #e}, {@code #E} or {@code #q} naming a tracked
@@ -24,11 +24,11 @@ public enum Layer {
 
   /** The layer a filter {@link FilterPlan} built serves, read back from its shape. */
   public static Layer of(Filter f) {
-    if (f.kinds().map(k -> k.contains(Nip34.REPO_ANNOUNCEMENT)).orElse(false)) {
-      return ANNOUNCEMENTS;
-    }
     if (f.kinds().map(k -> k.contains(Nip34.REPO_STATE)).orElse(false)) {
       return STATE;
+    }
+    if (f.kinds().map(k -> k.contains(Nip34.REPO_ANNOUNCEMENT)).orElse(false)) {
+      return ANNOUNCEMENTS;
     }
     boolean repoTag = f.tags().containsKey('a') || f.tags().containsKey('A')
         || f.tags().getOrDefault('q', java.util.Set.of()).stream().anyMatch(v -> v.indexOf(':') >= 0);

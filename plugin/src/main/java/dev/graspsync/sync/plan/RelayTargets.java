@@ -86,8 +86,8 @@ public record RelayTargets(Map<RelayUrl, RelayTarget> byRelay, List<RelayUrl> ov
   }
 
   /**
-   * Only what {@code changes} added, per relay: an announcement's new relays get the
-   * repository and its root events; a new root event goes to the relays of every repository
+   * Only what {@code changes} added, per relay: an announcement's (or a fellow member's) new
+   * relays get the coordinate and its root events; a new root event goes to the relays of every repository
    * it joined (read from {@code index}, the index after the changes). Relays not yet in
    * {@code tracked} are admitted while fewer than {@code maxRelays} relays are tracked; the
    * rest land in {@link #overCap()}. Feed the result to {@link Planner#newWork}: targets the
@@ -102,10 +102,14 @@ public record RelayTargets(Map<RelayUrl, RelayTarget> byRelay, List<RelayUrl> ov
     Map<RelayUrl, Set<RepoRef>> repos = new LinkedHashMap<>();
     Map<RelayUrl, Set<String>> roots = new LinkedHashMap<>();
     for (Change change : changes) {
-      if (change instanceof Change.AnnouncementApplied a) {
-        Set<String> repoRoots = index.repo(a.repo()).map(RepoEntry::rootEvents).orElse(Set.of());
-        for (RelayUrl relay : a.relaysAdded()) {
-          repos.computeIfAbsent(relay, k -> new HashSet<>()).add(a.repo());
+      Optional<RepoRef> moved = change instanceof Change.AnnouncementApplied a ? Optional.of(a.repo())
+          : change instanceof Change.MemberRelaysChanged m ? Optional.of(m.repo()) : Optional.empty();
+      Set<RelayUrl> added = change instanceof Change.AnnouncementApplied a ? a.relaysAdded()
+          : change instanceof Change.MemberRelaysChanged m ? m.relaysAdded() : Set.of();
+      if (moved.isPresent()) {
+        Set<String> repoRoots = index.repo(moved.get()).map(RepoEntry::rootEvents).orElse(Set.of());
+        for (RelayUrl relay : added) {
+          repos.computeIfAbsent(relay, k -> new HashSet<>()).add(moved.get());
           roots.computeIfAbsent(relay, k -> new HashSet<>()).addAll(repoRoots);
         }
       } else if (change instanceof Change.RootEventApplied r) {

@@ -16,6 +16,7 @@ final class OpenSubscription {
   /** The REQ id on the wire now; "" while off the wire (waiting for AUTH, or ended). */
   String wireId = "";
   PageTally page;
+  final PagingRun paging = new PagingRun();
   long received;
   long deliveredCount;
   long duplicates;

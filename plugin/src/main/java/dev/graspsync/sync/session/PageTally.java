@@ -2,34 +2,38 @@ package dev.graspsync.sync.session;
 
 import dev.graspsync.nostr.event.Event;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.OptionalLong;
-import java.util.Set;
 
-/** Counts one history page as its events arrive, filter by filter. */
+/**
+ * Counts one history page as its events arrive, filter by filter. A relay sends each event
+ * once per REQ, for whichever filter brought it first, so the events matching a filter are
+ * its own page plus whatever the other filters brought: only its newest {@code limit} are kept,
+ * the part its own capped query was sure to return.
+ */
 final class PageTally {
   private final List<PagedFilter> filters;
   private final long[] matched;
-  private final long[] fresh;
-  private final long[] oldest;
-  private final List<Set<String>> idsAtOldest;
-  private final int boundaryCapacity;
+  private final List<NewestEvents> newest;
+  /** Per filter, the oldest second of an event matching it alone: surely sent for it. */
+  private final long[] oldestOwn;
   private long received;
 
-  /** @param boundaryCapacity the most ids remembered at one filter's oldest second */
-  PageTally(List<PagedFilter> filters, int boundaryCapacity) {
+  /** A history page's tally. */
+  PageTally(List<PagedFilter> filters) {
+    this(filters, true);
+  }
+
+  /** @param history whether it pages (a live subscription only counts: it keeps no events) */
+  PageTally(List<PagedFilter> filters, boolean history) {
     this.filters = List.copyOf(filters);
-    int n = filters.size();
-    this.matched = new long[n];
-    this.fresh = new long[n];
-    this.oldest = new long[n];
-    java.util.Arrays.fill(oldest, Long.MAX_VALUE);
-    this.idsAtOldest = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      idsAtOldest.add(new HashSet<>());
+    this.matched = new long[filters.size()];
+    this.newest = new ArrayList<>(filters.size());
+    this.oldestOwn = new long[filters.size()];
+    java.util.Arrays.fill(oldestOwn, Long.MAX_VALUE);
+    for (PagedFilter f : filters) {
+      newest.add(new NewestEvents(history ? f.pageSize() : 0));
     }
-    this.boundaryCapacity = boundaryCapacity;
   }
 
   List<PagedFilter> filters() {
@@ -39,30 +43,20 @@ final class PageTally {
   /** Records an event received for this page; true if it matches at least one filter. */
   boolean record(Event event) {
     received++;
-    boolean any = false;
+    int matching = 0;
+    int only = -1;
     for (int i = 0; i < filters.size(); i++) {
-      PagedFilter f = filters.get(i);
-      if (!f.filter().matches(event)) {
-        continue;
-      }
-      any = true;
-      matched[i]++;
-      boolean repeat =
-          f.filter().until().isPresent()
-              && event.createdAt() == f.filter().until().getAsLong()
-              && f.seenAtUntil().contains(event.id());
-      if (!repeat) {
-        fresh[i]++;
-      }
-      if (event.createdAt() < oldest[i]) {
-        oldest[i] = event.createdAt();
-        idsAtOldest.get(i).clear();
-      }
-      if (event.createdAt() == oldest[i] && idsAtOldest.get(i).size() < boundaryCapacity) {
-        idsAtOldest.get(i).add(event.id());
+      if (filters.get(i).filter().matches(event)) {
+        matching++;
+        only = i;
+        matched[i]++;
+        newest.get(i).add(event.createdAt(), event.id());
       }
     }
-    return any;
+    if (matching == 1) {
+      oldestOwn[only] = Math.min(oldestOwn[only], event.createdAt());
+    }
+    return matching > 0;
   }
 
   long received() {
@@ -72,8 +66,8 @@ final class PageTally {
   PageResult result() {
     List<FilterPage> pages = new ArrayList<>(filters.size());
     for (int i = 0; i < filters.size(); i++) {
-      OptionalLong old = matched[i] == 0 ? OptionalLong.empty() : OptionalLong.of(oldest[i]);
-      pages.add(new FilterPage(filters.get(i), matched[i], fresh[i], old, idsAtOldest.get(i)));
+      OptionalLong own = oldestOwn[i] == Long.MAX_VALUE ? OptionalLong.empty() : OptionalLong.of(oldestOwn[i]);
+      pages.add(new FilterPage(filters.get(i), matched[i], newest.get(i).newestFirst(), own));
     }
     return new PageResult(received, pages);
   }

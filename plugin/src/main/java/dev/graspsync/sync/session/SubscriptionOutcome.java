@@ -2,6 +2,7 @@ package dev.graspsync.sync.session;
 
 import dev.graspsync.nostr.message.MachinePrefix;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -19,8 +20,19 @@ public sealed interface SubscriptionOutcome {
     return !(this instanceof HistoryComplete) && !(this instanceof Cancelled);
   }
 
-  /** A history subscription reached EOSE on its last page: all history the relay would give. */
-  record HistoryComplete(SubscriptionStats stats) implements SubscriptionOutcome {
+  /**
+   * A history subscription reached EOSE on its last page: all history the relay would give,
+   * but for the {@code unfinished} filters, whose paging stalled.
+   */
+  record HistoryComplete(SubscriptionStats stats, List<UnfinishedHistory> unfinished) implements SubscriptionOutcome {
+    public HistoryComplete {
+      unfinished = List.copyOf(unfinished);
+    }
+
+    public HistoryComplete(SubscriptionStats stats) {
+      this(stats, List.of());
+    }
+
     public long eventsReceived() {
       return stats.received();
     }
@@ -56,9 +68,18 @@ public sealed interface SubscriptionOutcome {
 
   /**
    * The relay kept producing pages with fresh ids for {@code max-history-pages} pages; we
-   * stopped asking. What was received was delivered.
+   * stopped asking. What was received was delivered; {@code unfinished} are the filters still
+   * paging then ({@link UnfinishedHistory.Reason#PAGE_LIMIT}) and any that stalled before.
    */
-  record PageLimitReached(SubscriptionStats stats) implements SubscriptionOutcome {}
+  record PageLimitReached(SubscriptionStats stats, List<UnfinishedHistory> unfinished) implements SubscriptionOutcome {
+    public PageLimitReached {
+      unfinished = List.copyOf(unfinished);
+    }
+
+    public PageLimitReached(SubscriptionStats stats) {
+      this(stats, List.of());
+    }
+  }
 
   /** The connection ended (not by us) while the subscription was open. */
   record Disconnected(String reason, SubscriptionStats stats) implements SubscriptionOutcome {}

@@ -100,7 +100,7 @@ final class Subscriptions {
             : filters.stream().map(f -> new PagedFilter(f, Set.of())).toList();
     String id = ids.next();
     OpenSubscription sub =
-        new OpenSubscription(id, kind, listener, tally(first), config.dedupeCapacity());
+        new OpenSubscription(id, kind, listener, new PageTally(first, kind == Kind.HISTORY), config.dedupeCapacity());
     byId.put(id, sub);
     if (!wire.isOpen()) {
       // told on a later turn, so the caller has its id before the outcome arrives
@@ -179,16 +179,18 @@ final class Subscriptions {
     }
     PageResult page = sub.page.result();
     PagingCaps before = caps;
-    caps = caps.observe(page);
-    List<PagedFilter> next = HistoryPaging.nextPage(page, before);
+    PageDecision decision = HistoryPaging.nextPage(page, before);
+    caps = caps.observe(page).withSilentCap(decision.silentCapSeen());
     closeOnWire(sub);
-    if (next.isEmpty()) {
-      end(sub, new HistoryComplete(sub.stats()));
+    sub.paging.add(decision);
+    if (sub.paging.done()) {
+      end(sub, new HistoryComplete(sub.stats(), sub.paging.unfinished(caps)));
     } else if (sub.pages >= config.maxHistoryPages()) {
       LOG.warn("subscription {} stopped after {} history pages", sub.id, sub.pages);
-      end(sub, new PageLimitReached(sub.stats()));
+      sub.paging.stopAtPageLimit();
+      end(sub, new PageLimitReached(sub.stats(), sub.paging.unfinished(caps)));
     } else {
-      sendPage(sub, ids.next(), next);
+      sendPage(sub, ids.next(), sub.paging.takeRequest());
     }
   }
 
@@ -285,20 +287,12 @@ final class Subscriptions {
   }
 
   private void sendPage(OpenSubscription sub, String wireId, List<PagedFilter> filters) {
-    sub.page = tally(filters);
+    sub.page = new PageTally(filters, sub.kind == Kind.HISTORY);
     sub.wireId = wireId;
     sub.pages++;
     byWireId.put(wireId, sub);
     wire.send(new ClientMessage.Req(wireId, filters.stream().map(PagedFilter::filter).toList()));
     armEoseTimer(sub);
-  }
-
-  private PageTally tally(List<PagedFilter> filters) {
-    int largest = 1;
-    for (PagedFilter f : filters) {
-      largest = Math.max(largest, f.filter().limit().orElse(config.historyPageLimit()));
-    }
-    return new PageTally(filters, 2 * largest);
   }
 
   private void closeOnWire(OpenSubscription sub) {

@@ -1,5 +1,6 @@
 package dev.graspsync.sync.state;
 
+import dev.graspsync.sync.refused.RefusedRecord;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,8 +28,9 @@ import org.rocksdb.WriteOptions;
 /**
  * The sync engine's memory across restarts, in RocksDB column families: {@code confirmed}
  * (relay, item), {@code pending} (relay, batch id → items), {@code relays} (relay →
- * timestamps), {@code repos} (repo ref → relays last seen, for operators and diagnostics) and
- * {@code meta} (schema version). Every state transition is one {@link WriteBatch}, so a
+ * timestamps), {@code repos} (repo ref → relays last seen, for operators and diagnostics),
+ * {@code refused} (event id → expiry, identifier and what a filter sees, see {@code RefusedValue}) and {@code
+ * meta} (schema version). Every state transition is one {@link WriteBatch}, so a
  * kill -9 leaves either the old or the new state, never half of one.
  *
  * <p>All methods block on disk I/O: call them from a worker, never from an event loop. The
@@ -53,6 +55,7 @@ public final class SyncStateStore implements AutoCloseable {
   private final ColumnFamilyHandle relays;
   private final ColumnFamilyHandle repos;
   private final ColumnFamilyHandle meta;
+  private final ColumnFamilyHandle refused;
   private final WriteOptions writeOptions = new WriteOptions();
   private boolean closed;
 
@@ -66,6 +69,7 @@ public final class SyncStateStore implements AutoCloseable {
     this.relays = handles.get(3);
     this.repos = handles.get(4);
     this.meta = handles.get(5);
+    this.refused = handles.get(6);
   }
 
   /** Opens (creating if needed) the store in {@code dir}; fails on a newer schema it cannot read. */
@@ -76,7 +80,7 @@ public final class SyncStateStore implements AutoCloseable {
       ColumnFamilyOptions cfOptions = new ColumnFamilyOptions();
       List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
       descriptors.add(new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, cfOptions));
-      for (String name : List.of("confirmed", "pending", "relays", "repos", "meta")) {
+      for (String name : List.of("confirmed", "pending", "relays", "repos", "meta", "refused")) {
         descriptors.add(new ColumnFamilyDescriptor(name.getBytes(StandardCharsets.UTF_8), cfOptions));
       }
       List<ColumnFamilyHandle> handles = new ArrayList<>();
@@ -206,6 +210,27 @@ public final class SyncStateStore implements AutoCloseable {
   public Map<String, Set<String>> loadRepos() {
     Map<String, Set<String>> out = new HashMap<>();
     forEach(repos, (k, v) -> out.put(new String(k, StandardCharsets.UTF_8), decodeItems(v)));
+    return out;
+  }
+
+  /** Remembers a refused event until its expiry (see {@link RefusedValue}). */
+  public void putRefused(RefusedRecord record) {
+    byte[] value = RefusedValue.encode(record);
+    write(batch -> batch.put(refused, record.id().getBytes(StandardCharsets.UTF_8), value));
+  }
+
+  public void deleteRefused(Collection<String> ids) {
+    write(batch -> {
+      for (String id : ids) {
+        batch.delete(refused, id.getBytes(StandardCharsets.UTF_8));
+      }
+    });
+  }
+
+  /** Every remembered refusal. */
+  public List<RefusedRecord> loadRefused() {
+    List<RefusedRecord> out = new ArrayList<>();
+    forEach(refused, (k, v) -> out.add(RefusedValue.decode(new String(k, StandardCharsets.UTF_8), v)));
     return out;
   }
 

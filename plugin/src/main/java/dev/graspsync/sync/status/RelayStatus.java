@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param nip77 what this connection knows of the relay's NIP-77: {@code unknown} (not tried),
  *     {@code advertised} (NIP-11 lists 77), {@code yes} (it answered NEG-OPEN), {@code no}
  *     (history by paged REQs)
+ * @param historyIncompleteFilters history filters whose paging stopped short of the end since
+ *     the last full sync (a second crowded past the relay's cap, or the page limit)
  */
 public record RelayStatus(
     String relay,
@@ -35,15 +37,16 @@ public record RelayStatus(
     Optional<String> lastProblem,
     Optional<Instant> nextAttempt,
     Optional<Instant> lastHeartbeat,
-    String nip77) {
+    String nip77,
+    int historyIncompleteFilters) {
 
-  /** Without NIP-77 knowledge (not connected, or a test's status). */
+  /** Without NIP-77 knowledge (not connected, or a test's status) and no history filter left incomplete. */
   public RelayStatus(String relay, boolean bootstrap, ConnectionState connection, Health health,
       int consecutiveFailures, int confirmedItems, int parkedItems, int pendingBatches, int liveSubscriptions,
       int openSubscriptions, int subscriptionLimit, int liveOverflowFilters, Optional<String> lastProblem,
       Optional<Instant> nextAttempt, Optional<Instant> lastHeartbeat) {
     this(relay, bootstrap, connection, health, consecutiveFailures, confirmedItems, parkedItems, pendingBatches,
         liveSubscriptions, openSubscriptions, subscriptionLimit, liveOverflowFilters, lastProblem, nextAttempt,
-        lastHeartbeat, "unknown");
+        lastHeartbeat, "unknown", 0);
   }
 }

@@ -62,6 +62,7 @@ public final class StatusJson {
     g.writeNumberField("subscription_limit", r.subscriptionLimit());
     g.writeNumberField("live_overflow_filters", r.liveOverflowFilters());
     g.writeStringField("nip77", r.nip77());
+    g.writeNumberField("history_incomplete_filters", r.historyIncompleteFilters());
     optionalString(g, "last_problem", r.lastProblem());
     optionalString(g, "next_attempt", r.nextAttempt().map(Instant::toString));
     optionalString(g, "last_heartbeat", r.lastHeartbeat().map(Instant::toString));

@@ -41,6 +41,29 @@ class BatchRulesTest {
     assertThat(rest.batch().state()).isEqualTo(BatchState.COMPLETED);
   }
 
+  /**
+   * Issue 17's audit: a batch split over REQs, one timing out while another completes, retries
+   * exactly the timed-out REQ's filters, and completes only once those end too; an end for the
+   * completed REQ's filters in between completes nothing else.
+   */
+  @Test
+  void aRetryResendsOnlyTheFiltersWhoseRequestDidNotComplete() {
+    Batch b = sentBatch();
+    BatchOutcome timedOut = rules.onHistoryEnded(b, List.of(3, 4, 5, 6), new HistoryEnd.TimedOut(), t0);
+    assertThat(timedOut).isInstanceOf(BatchOutcome.RetryScheduled.class);
+    BatchOutcome firstDone = rules.onHistoryEnded(timedOut.batch(), List.of(0, 1, 2), new HistoryEnd.Complete(), t0);
+    assertThat(firstDone).isInstanceOf(BatchOutcome.Waiting.class);
+    BatchOutcome again = rules.onHistoryEnded(firstDone.batch(), List.of(0, 1, 2), new HistoryEnd.Complete(), t0);
+    assertThat(again.batch().unfinishedFilters()).containsExactly(3, 4, 5, 6);
+
+    Instant later = t0.plus(Duration.ofMinutes(1));
+    Batch resent = rules.sent(again.batch(), later);
+    assertThat(resent.unfinishedFilters()).containsExactly(3, 4, 5, 6);
+    assertThat(resent.progress().subList(0, 3)).containsOnly(FilterProgress.DONE);
+    assertThat(rules.onHistoryEnded(resent, List.of(3, 4, 5, 6), new HistoryEnd.Complete(), later))
+        .isInstanceOf(BatchOutcome.Completed.class);
+  }
+
   @Test
   void rateLimitedRetriesAfterTheCooldownAndCountsAnAttempt() {
     BatchOutcome o = rules.onHistoryEnded(sentBatch(), all(sentBatch()), new HistoryEnd.RateLimited("rate-limited: slow"), t0);

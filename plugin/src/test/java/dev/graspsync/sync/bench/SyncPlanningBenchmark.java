@@ -100,6 +100,7 @@ public class SyncPlanningBenchmark {
         picked.add(random.nextInt(RELAYS));
       }
       picked.forEach(p -> relays.add("wss://relay" + p + ".example.com"));
+      relays.add("wss://me.example.com");
       events.add(new Event(hex(idSeq++), owner, 1_700_000_000L, Nip34.REPO_ANNOUNCEMENT,
           List.of(List.of("d", "repo-" + r), relays), "", "", "{}"));
       String ref = "30617:" + owner + ":repo-" + r;

@@ -4,6 +4,7 @@ import dev.graspsync.sync.health.ConnectionState;
 import dev.graspsync.sync.health.Health;
 import dev.graspsync.sync.session.SessionCounter;
 import dev.graspsync.sync.session.SessionMetrics;
+import dev.graspsync.sync.session.UnfinishedHistory;
 import io.micrometer.core.instrument.MockClock;
 import java.time.Duration;
 import java.util.List;
@@ -32,6 +33,10 @@ final class EveryMeter {
   static void drive(SyncMetrics metrics, MockClock clock) {
     metrics.indexSize(12, 34);
     metrics.eventsInFlight(() -> 56);
+    metrics.unannouncedRepos(2);
+    metrics.refusedMemory(() -> 9);
+    metrics.refusedSkipped();
+    metrics.refusedRemembered();
     SyncMetrics.RelayGauges live = metrics.relay(LIVE);
     metrics.forget(LIVE); // the extra hold taken just to reach the gauges
     live.connection.set(ConnectionState.CONNECTING.metricValue());
@@ -58,6 +63,9 @@ final class EveryMeter {
     metrics.negBytes("sent", 100);
     metrics.negBytes("received", 200);
     metrics.reconcileFallback("notice");
+    for (UnfinishedHistory.Reason reason : UnfinishedHistory.Reason.values()) {
+      metrics.historyIncomplete(LIVE, reason);
+    }
     clock.add(SYNC_TOOK.toMillis(), TimeUnit.MILLISECONDS);
     live.pendingBatches.set(0);
     live.connection.set(ConnectionState.CONNECTED_WITH_FAILURES.metricValue());

@@ -3,6 +3,7 @@ package dev.graspsync.sync.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.graspsync.nostr.message.MachinePrefix;
+import dev.graspsync.nostr.filter.Filter;
 import dev.graspsync.sync.batch.Batch;
 import dev.graspsync.sync.batch.BatchOutcome;
 import dev.graspsync.sync.batch.BatchRules;
@@ -11,6 +12,7 @@ import dev.graspsync.sync.index.RepoRef;
 import dev.graspsync.sync.plan.ItemSet;
 import dev.graspsync.sync.relay.RelayUrl;
 import dev.graspsync.sync.session.SubscriptionOutcome;
+import dev.graspsync.sync.session.UnfinishedHistory;
 import dev.graspsync.sync.session.SubscriptionStats;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,6 +54,20 @@ class HistoryListenerTest {
   void pageLimitStillCompletesWhatWasDelivered() {
     BatchOutcome out = HistoryListener.transition(rules, sent, new SubscriptionOutcome.PageLimitReached(STATS), NOW);
     assertThat(out).isInstanceOf(BatchOutcome.Completed.class);
+  }
+
+  @Test
+  void filtersThatStoppedShortAreReportedWhateverTheBatchDoes() {
+    Filter crowded = Filter.builder().kinds(1).build().withUntil(1_700_000_000L);
+    UnfinishedHistory sameSecond = new UnfinishedHistory(crowded, UnfinishedHistory.Reason.SAME_SECOND);
+    UnfinishedHistory pageLimit = new UnfinishedHistory(crowded, UnfinishedHistory.Reason.PAGE_LIMIT);
+
+    assertThat(HistoryListener.unfinished(new SubscriptionOutcome.HistoryComplete(STATS, List.of(sameSecond))))
+        .containsExactly(sameSecond);
+    assertThat(HistoryListener.unfinished(new SubscriptionOutcome.PageLimitReached(STATS, List.of(sameSecond, pageLimit))))
+        .containsExactly(sameSecond, pageLimit);
+    assertThat(HistoryListener.unfinished(new SubscriptionOutcome.TimedOut(java.time.Duration.ofSeconds(1), STATS)))
+        .isEmpty();
   }
 
   @Test

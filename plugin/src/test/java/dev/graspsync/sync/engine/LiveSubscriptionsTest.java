@@ -191,6 +191,27 @@ class LiveSubscriptionsTest extends SessionTestBase {
   }
 
   @Test
+  void retiredItemsLeaveTheLiveSubscriptions() {
+    LiveBudget budget = new LiveBudget(4, 1, 3, 1_000);
+    start(ANSWERS_EOSE, budget);
+    for (int i = 1; i <= 3; i++) {
+      historySent(roots(i, i + 1), false);
+    }
+    settle();
+    List<String> before = reqIds();
+
+    loop.run(() -> live.retire(roots(2, 3)));
+    settle();
+
+    assertThat(closes()).containsExactlyInAnyOrderElementsOf(before);
+    List<ClientMessage.Req> after = relay.reqs().subList(before.size(), relay.reqs().size());
+    assertThat(carried(after)).isEqualTo(planned(roots(1, 2).union(roots(3, 4))));
+    assertThat(loop.call(live::consolidations)).isEqualTo(1);
+    loop.run(() -> live.retire(roots(7, 8)));
+    assertThat(loop.call(live::consolidations)).as("nothing to retire: nothing laid out again").isEqualTo(1);
+  }
+
+  @Test
   void whatDoesNotFitEvenAfterConsolidationIsPolledAsHistoryEveryInterval() {
     chunkSize = 1;
     overflowInterval = Duration.ofMillis(100);
@@ -234,10 +255,7 @@ class LiveSubscriptionsTest extends SessionTestBase {
     int cap = 5;
     maxLimit = OptionalInt.of(cap);
     long since = NOW.minus(Duration.ofHours(2)).getEpochSecond();
-    List<Event> stored = new ArrayList<>();
-    for (int i = 0; i < cap + 2; i++) {
-      stored.add(tagged("e", root(1), since + 10 + i));
-    }
+    List<Event> stored = taggedFrom("e", root(1), since + 10, cap + 2);
     for (int i = 0; i < 2; i++) {
       stored.add(tagged("E", root(2), since + 20 + i));
     }
@@ -261,6 +279,51 @@ class LiveSubscriptionsTest extends SessionTestBase {
     // what the catch-up REQ served before EOSE filled the gap
     assertThat(owner.ingested).hasSize(cap + 2).containsOnly(BatchPurpose.CATCH_UP);
     assertThat(loop.call(live::openCount)).isEqualTo(1);
+  }
+
+  /** Issue 17: a relay capping a whole REQ at max_limit may fill it with one filter and starve the others. */
+  @Test
+  void aCatchUpARelayCutAsAWholeAtItsCapPagesEveryFilter() {
+    int cap = 5;
+    maxLimit = OptionalInt.of(cap);
+    long since = NOW.minus(Duration.ofHours(2)).getEpochSecond();
+    List<Event> stored = taggedFrom("e", root(1), since + 10, cap + 2);
+    stored.add(tagged("E", root(2), since + 20));
+    // filter by filter, then cut at the cap: the #e filter's events fill it, #E gets nothing
+    start((connection, message) -> {
+      if (message instanceof ClientMessage.Req req) {
+        List<Event> all = TestRelay.query(stored, req.filters(), Integer.MAX_VALUE);
+        all.subList(0, Math.min(cap, all.size())).forEach(e -> connection.send(new RelayMessage.EventMessage(req.subscriptionId(), e)));
+        connection.send(new RelayMessage.Eose(req.subscriptionId()));
+      }
+    }, ROOMY);
+
+    loop.run(() -> {
+      live.catchUp(roots(1, 3), since);
+      live.flush(false);
+    });
+    OnLoop.poll("the cut REQ's history to be asked for", () -> !owner.fetches.isEmpty());
+
+    assertThat(owner.fetches).hasSize(1);
+    assertThat(owner.fetches.get(0))
+        .containsExactlyInAnyOrderElementsOf(planned(roots(1, 3)).stream().map(f -> f.withSince(since)).toList());
+  }
+
+  /** Issue 17: a relay capping silently below the assumed cap still has the catch-up's gap paged. */
+  @Test
+  void aCatchUpFromARelayWithNoAnnouncedCapPagesWhatCame() {
+    long since = NOW.minus(Duration.ofHours(2)).getEpochSecond();
+    start(TestRelay.storedEvents(taggedFrom("e", root(1), since + 10, 8), 3), ROOMY);
+
+    loop.run(() -> {
+      live.catchUp(roots(1, 2), since);
+      live.flush(false);
+    });
+    OnLoop.poll("the catch-up's history to be asked for", () -> !owner.fetches.isEmpty());
+
+    Filter byE = FilterPlan.roots(List.of(root(1)), chunkSize).get(0).filter();
+    assertThat(owner.fetches.get(0)).contains(byE.withSince(since));
+    assertThat(owner.ingested).hasSize(3);
   }
 
   @Test
@@ -404,6 +467,15 @@ class LiveSubscriptionsTest extends SessionTestBase {
   }
 
   /** A kind-1 event with one tag, as the relay would send it (the session checks no signature). */
+  /** {@code count} events tagged {@code tag value}, one a second from {@code from}. */
+  private static List<Event> taggedFrom(String tag, String value, long from, int count) {
+    List<Event> out = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      out.add(tagged(tag, value, from + i));
+    }
+    return out;
+  }
+
   private static Event tagged(String tag, String value, long createdAt) {
     List<List<String>> tags = List.of(List.of(tag, value));
     String pubkey = TestEvents.pubkey(1);

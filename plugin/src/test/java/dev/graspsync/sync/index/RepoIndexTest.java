@@ -31,6 +31,8 @@ class RepoIndexTest {
     List<String> tag = new ArrayList<>();
     tag.add("relays");
     tag.addAll(List.of(relays));
+    // hosted here: every announcement in these tests lists this relay unless it says otherwise
+    tag.add("wss://me.example");
     return announcement(owner, "repo", createdAt, List.of(tag));
   }
 
@@ -70,8 +72,8 @@ class RepoIndexTest {
 
   @Test
   void tiesGoToTheLowestId() {
-    Event high = event(hex64(9), owner, 10, Nip34.REPO_ANNOUNCEMENT, List.of(tag("d", "repo"), tag("relays", "wss://high.example")));
-    Event low = event(hex64(3), owner, 10, Nip34.REPO_ANNOUNCEMENT, List.of(tag("d", "repo"), tag("relays", "wss://low.example")));
+    Event high = event(hex64(9), owner, 10, Nip34.REPO_ANNOUNCEMENT, List.of(tag("d", "repo"), tag("relays", "wss://high.example", "wss://me.example")));
+    Event low = event(hex64(3), owner, 10, Nip34.REPO_ANNOUNCEMENT, List.of(tag("d", "repo"), tag("relays", "wss://low.example", "wss://me.example")));
     RepoIndex a = empty.withAnnouncement(high).index().withAnnouncement(low).index();
     RepoIndex b = empty.withAnnouncement(low).index().withAnnouncement(high).index();
     assertThat(a.repo(ref).orElseThrow().relays()).containsExactly(url("wss://low.example"));
@@ -85,7 +87,7 @@ class RepoIndexTest {
     RepoRef fork = new RepoRef(pubkey(2), "repo");
     RepoIndex index = empty
         .withAnnouncement(announce(10, "wss://a.example")).index()
-        .withAnnouncement(announcement(pubkey(2), "repo", 10, List.of(tag("relays", "wss://f.example")))).index();
+        .withAnnouncement(announcement(pubkey(2), "repo", 10, List.of(tag("relays", "wss://f.example", "wss://me.example")))).index();
     Event patch = rootEvent(Nip34.PATCH, ref.format(), fork.format());
     IndexUpdate u = index.withRootEvent(patch);
     assertThat(u.index().repo(ref).orElseThrow().rootEvents()).containsExactly(patch.id());
@@ -139,7 +141,7 @@ class RepoIndexTest {
     List<Event> events = new ArrayList<>();
     for (int i = 0; i < 300; i++) {
       String o = pubkey(100 + i);
-      events.add(announcement(o, "r" + i, 10, List.of(tag("relays", "wss://r" + (i % 7) + ".example"))));
+      events.add(announcement(o, "r" + i, 10, List.of(tag("relays", "wss://r" + (i % 7) + ".example", "wss://me.example"))));
       events.add(rootEvent(Nip34.ISSUE, "30617:" + o + ":r" + i));
       events.add(rootEvent(Nip34.PATCH, "30617:" + o + ":r" + i, "30617:" + pubkey(100 + (i + 1) % 300) + ":r" + ((i + 1) % 300)));
     }

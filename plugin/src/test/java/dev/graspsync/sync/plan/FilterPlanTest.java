@@ -56,7 +56,7 @@ class FilterPlanTest {
     List<LabelledFilter> fs = FilterPlan.forItems(ItemSet.of(false, Set.of(ref), Set.of()), 100);
     assertThat(fs).extracting(LabelledFilter::layer).containsExactly(Layer.STATE, Layer.REPO, Layer.REPO, Layer.REPO);
     Filter state = fs.get(0).filter();
-    assertThat(state.kinds()).contains(Set.of(30618));
+    assertThat(state.kinds()).as("members' announcements come with the states").contains(Set.of(30617, 30618));
     assertThat(state.tags()).containsOnlyKeys('d');
     assertThat(state.tags().get('d')).containsExactly("repo");
     assertThat(state.authors()).isEmpty();

@@ -35,6 +35,7 @@ class RelayTargetsTest {
   private static Event announce(int owner, String d, String... relays) {
     List<String> t = new ArrayList<>(List.of("relays"));
     t.addAll(List.of(relays));
+    t.add("wss://me.example");
     return announcement(pubkey(owner), d, 10, List.of(t));
   }
 
@@ -97,7 +98,7 @@ class RelayTargetsTest {
     Event issue = rootEvent(Nip34.ISSUE, ref(1, "x").format());
     RepoIndex v1 = empty.withEvents(List.of(announce(1, "x", "wss://a.example"), issue)).index();
 
-    Event moved = announcement(pubkey(1), "x", 20, List.of(tag("relays", "wss://a.example", "wss://b.example")));
+    Event moved = announcement(pubkey(1), "x", 20, List.of(tag("relays", "wss://a.example", "wss://b.example", "wss://me.example")));
     IndexUpdate u = v1.withEvent(moved);
     RelayTargets t = RelayTargets.touchedBy(u.index(), u.changes(), List.of(), Set.of(a), 1000);
     assertThat(t.relays()).containsExactly(b);
@@ -109,6 +110,20 @@ class RelayTargetsTest {
     RelayTargets t2 = RelayTargets.touchedBy(u2.index(), u2.changes(), List.of(), Set.of(a, b), 1000);
     assertThat(t2.relays()).containsExactlyInAnyOrder(a, b);
     assertThat(t2.forRelay(a).orElseThrow().items()).isEqualTo(ItemSet.of(true, Set.of(), Set.of(comment2.id())));
+  }
+
+  @Test
+  void aMaintainersAnnouncementGivesTheOwnersCoordinateToItsRelaysAndItsOwnToTheOwners() {
+    Event owners = announcement(pubkey(1), "x", 10,
+        List.of(tag("relays", "wss://a.example", "wss://me.example"), tag("maintainers", pubkey(2))));
+    Event issue = rootEvent(Nip34.ISSUE, ref(1, "x").format());
+    RepoIndex v1 = empty.withEvents(List.of(owners, issue)).index();
+    Event maintainers = announcement(pubkey(2), "x", 10, List.of(tag("relays", "wss://b.example")));
+    IndexUpdate u = v1.withEvent(maintainers);
+    RelayTargets t = RelayTargets.touchedBy(u.index(), u.changes(), List.of(), Set.of(a), 1000);
+    assertThat(t.forRelay(b).orElseThrow().items())
+        .isEqualTo(ItemSet.of(true, Set.of(ref(1, "x"), ref(2, "x")), Set.of(issue.id())));
+    assertThat(RelayTargets.deriveOne(u.index(), a, false).items().repos()).containsExactlyInAnyOrder(ref(1, "x"), ref(2, "x"));
   }
 
   @Test

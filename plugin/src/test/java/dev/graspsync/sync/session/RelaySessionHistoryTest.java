@@ -129,6 +129,50 @@ class RelaySessionHistoryTest extends SessionTestBase {
     }
   }
 
+  /** Issue 17 over a socket: the {@code #q} filter's old status does not cut the {@code #e} paging short. */
+  @Test
+  void anOldEventSharedWithAnotherFilterLosesNothing() {
+    String root = "c".repeat(64);
+    List<Event> stored = new ArrayList<>();
+    for (int i = 0; i < 120; i++) {
+      stored.add(TestEvents.event(1, 1_700_000_000L - i, List.of(List.of("e", root, "", "root"))));
+    }
+    stored.add(TestEvents.event(1631, 1_690_000_000L, List.of(List.of("e", root), List.of("q", root))));
+    TestRelay relay = relay(TestRelay.storedEvents(stored, 50));
+    RelaySession session = connected(relay, SessionConfig.defaults());
+    RecordingSubscriber sub = new RecordingSubscriber();
+
+    loop.run(() -> session.maxLimit(OptionalInt.of(50)));
+    loop.call(() -> session.openHistory(List.of(
+        Filter.builder().tag('e', List.of(root)).build(), Filter.builder().tag('q', List.of(root)).build()), sub));
+
+    SubscriptionOutcome outcome = sub.awaitOutcome();
+    assertThat(outcome).isEqualTo(new SubscriptionOutcome.HistoryComplete(outcome.stats(), List.of()));
+    assertThat(new HashSet<>(sub.ids())).isEqualTo(new HashSet<>(stored.stream().map(Event::id).toList()));
+  }
+
+  /** More events in one second than a page holds: reported unfinished, and the older ones still come. */
+  @Test
+  void aSecondCrowdedPastTheCapIsReportedAndSteppedPast() {
+    List<Event> stored = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      stored.add(TestEvents.event(1, 1_700_000_000L));
+    }
+    List<Event> older = history(20, 1_600_000_000L);
+    stored.addAll(older);
+    TestRelay relay = relay(TestRelay.storedEvents(stored, 10));
+    RelaySession session = connected(relay, SessionConfig.defaults());
+    RecordingSubscriber sub = new RecordingSubscriber();
+
+    loop.run(() -> session.maxLimit(OptionalInt.of(10)));
+    loop.call(() -> session.openHistory(List.of(kinds(1)), sub));
+
+    SubscriptionOutcome.HistoryComplete outcome = (SubscriptionOutcome.HistoryComplete) sub.awaitOutcome();
+    assertThat(outcome.unfinished()).extracting(UnfinishedHistory::reason)
+        .containsExactly(UnfinishedHistory.Reason.SAME_SECOND);
+    assertThat(sub.ids()).containsAll(older.stream().map(Event::id).toList());
+  }
+
   @Test
   void historyCompleteWaitsUntilEveryDeliveredEventIsSettled() {
     List<Event> stored = history(3, 1_700_000_000L);

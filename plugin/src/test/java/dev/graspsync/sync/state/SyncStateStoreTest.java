@@ -3,6 +3,9 @@ package dev.graspsync.sync.state;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.graspsync.sync.refused.RefusedEvent;
+import dev.graspsync.sync.refused.RefusedRecord;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -122,5 +125,30 @@ class SyncStateStoreTest {
     assertThatThrownBy(() -> SyncStateStore.open(dir))
         .isInstanceOf(StateStoreException.class)
         .hasMessageContaining("schema 99 is newer");
+  }
+
+  @Test
+  void refusedIdsSurviveARestartUntilDeleted() {
+    RefusedRecord kept = new RefusedRecord("a".repeat(64), "repo\nwith newline", 1_800_000_000L,
+        Optional.of(new RefusedEvent(30618, "c".repeat(64), 1_700_000_123L)));
+    try (SyncStateStore store = SyncStateStore.open(dir)) {
+      store.putRefused(kept);
+      store.putRefused(new RefusedRecord("b".repeat(64), "other", 1_800_000_001L));
+      store.deleteRefused(java.util.List.of("b".repeat(64)));
+    }
+    try (SyncStateStore store = SyncStateStore.open(dir)) {
+      assertThat(store.loadRefused()).containsExactly(kept);
+    }
+  }
+
+  @Test
+  void aRefusalWithoutItsEventIsReadBackById() {
+    RefusedRecord byId = new RefusedRecord("d".repeat(64), "repo", 1_800_000_002L);
+    try (SyncStateStore store = SyncStateStore.open(dir)) {
+      store.putRefused(byId);
+    }
+    try (SyncStateStore store = SyncStateStore.open(dir)) {
+      assertThat(store.loadRefused()).containsExactly(byId);
+    }
   }
 }

@@ -18,7 +18,7 @@ class StatusJsonTest {
       "relays_syncing", "relays_degraded", "relays_dead");
   static final List<String> RELAY_FIELDS = List.of("relay", "bootstrap", "connection", "connection_code", "health",
       "health_code", "consecutive_failures", "confirmed_items", "parked_items", "pending_batches",
-      "live_subscriptions", "open_subscriptions", "subscription_limit", "live_overflow_filters", "nip77", "last_problem", "next_attempt", "last_heartbeat");
+      "live_subscriptions", "open_subscriptions", "subscription_limit", "live_overflow_filters", "nip77", "history_incomplete_filters", "last_problem", "next_attempt", "last_heartbeat");
 
   private static JsonObject write(SyncStatus status) {
     return new JsonObject(StatusJson.write(status));
@@ -63,6 +63,7 @@ class StatusJsonTest {
     assertThat(syncing.getInteger("live_subscriptions")).isEqualTo(2);
     assertThat(syncing.getInteger("subscription_limit")).isEqualTo(20);
     assertThat(syncing.getInteger("live_overflow_filters")).isEqualTo(3);
+    assertThat(syncing.getInteger("history_incomplete_filters")).isEqualTo(2);
     assertThat(syncing.getInteger("open_subscriptions")).isEqualTo(4);
     assertThat(syncing.getString("nip77")).as("not known without a connection's word").isEqualTo("unknown");
     assertThat(syncing.containsKey("last_problem")).isTrue();

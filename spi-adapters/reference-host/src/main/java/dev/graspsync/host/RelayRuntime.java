@@ -103,7 +103,8 @@ public final class RelayRuntime {
       int instances = config.port() == 0 ? 1 : Math.max(1, Runtime.getRuntime().availableProcessors());
       List<RelayServerVerticle> servers = new java.util.concurrent.CopyOnWriteArrayList<>();
       List<String> deployments = List.of(await(vertx.deployVerticle(() -> {
-        RelayServerVerticle server = new RelayServerVerticle(config.host(), config.port(), hardBytes, gate, fanout, routes);
+        RelayServerVerticle server = new RelayServerVerticle(config.host(), config.port(), hardBytes, gate, fanout, routes,
+            config.compression());
         servers.add(server);
         return server;
       }, new DeploymentOptions().setInstances(instances)), "listen on " + config.host() + ":" + config.port()));

@@ -64,7 +64,8 @@ class GraspAcceptanceTest {
     Event elsewhere = announcement("repo", "wss://elsewhere.example");
     assertThat(reason(relay.ingest(elsewhere)))
         .isEqualTo(
-            "blocked: repository announcement does not list this relay (wss://relay.test) in its relays tag");
+            "blocked: repository announcement does not list this relay (wss://relay.test) in its"
+                + " relays tag, and its author owns or maintains no repository 'repo' hosted here");
     assertThat(relay.query(Filter.builder().build())).isEmpty();
   }
 
@@ -137,6 +138,38 @@ class GraspAcceptanceTest {
     Event earlyStatus = Signed.by(owner).kind(1630).tag("e", unlinkedRoot.id(), "", "root").tag("a", repoRef("repo")).sign();
     assertThat(relay.ingest(earlyStatus)).isEqualTo(IngestVerdict.ACCEPTED);
     assertThat(relay.ingest(unlinkedRoot)).isEqualTo(IngestVerdict.ACCEPTED);
+  }
+
+  @Test
+  void maintainersAnnouncementAndTheirMaintainersStateAreStored() {
+    Keys second = Keys.generate();
+    Event maintainers =
+        Signed.by(maintainer).kind(30617).tag("d", "repo").tag("relays", "wss://m.example")
+            .tag("maintainers", second.publicKeyHex()).sign();
+    assertThat(reason(relay.ingest(maintainers))).startsWith("blocked: ");
+    relay.ingest(announcement("repo", "wss://relay.test"));
+    assertThat(relay.ingest(maintainers)).isEqualTo(IngestVerdict.ACCEPTED);
+    Event secondsState = Signed.by(second).kind(30618).tag("d", "repo").sign();
+    assertThat(relay.ingest(secondsState)).isEqualTo(IngestVerdict.ACCEPTED);
+    Event issueOnMaintainersCoordinate =
+        Signed.by(stranger).kind(1621).tag("a", "30617:" + maintainer.publicKeyHex() + ":repo").sign();
+    assertThat(relay.ingest(issueOnMaintainersCoordinate)).isEqualTo(IngestVerdict.ACCEPTED);
+  }
+
+  @Test
+  void addressableEventAStoredEventPointsAtIsAccepted() {
+    relay.ingest(announcement("repo", "wss://relay.test"));
+    Event article = Signed.by(stranger).kind(30023).tag("d", "design").content("why").sign();
+    assertThat(reason(relay.ingest(article))).startsWith("blocked: ");
+    String coordinate = "30023:" + stranger.publicKeyHex() + ":design";
+    relay.ingest(Signed.by(owner).kind(1621).tag("a", repoRef("repo")).tag("q", coordinate).sign());
+    assertThat(relay.ingest(article)).isEqualTo(IngestVerdict.ACCEPTED);
+  }
+
+  @Test
+  void graspServerListIsAccepted() {
+    Event list = Signed.by(stranger).kind(10317).tag("g", "wss://grasp.example").sign();
+    assertThat(relay.ingest(list)).isEqualTo(IngestVerdict.ACCEPTED);
   }
 
   @Test

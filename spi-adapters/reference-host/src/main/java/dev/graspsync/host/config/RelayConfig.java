@@ -17,6 +17,9 @@ import java.util.Optional;
  * @param verifyThreads threads for signature checks; 0 means one per core
  * @param pluginProperties per plugin id, its {@code plugins.<id>.*} keys with the prefix removed
  * @param negentropy how NIP-77 reconciliations are served and bounded
+ * @param compression how clients that offer permessage-deflate are answered
+ * @param maxClientBacklogBytes bytes written to one client and not yet taken, past which its
+ *     live subscription is closed
  */
 public record RelayConfig(
     String host,
@@ -40,7 +43,9 @@ public record RelayConfig(
     int verifyThreads,
     Duration shutdownGrace,
     Map<String, Map<String, String>> pluginProperties,
-    NegentropySettings negentropy) {
+    NegentropySettings negentropy,
+    WebSocketCompression compression,
+    int maxClientBacklogBytes) {
 
   public RelayConfig {
     urlAliases = List.copyOf(urlAliases);
@@ -76,6 +81,6 @@ public record RelayConfig(
   public RelayConfig withPort(int newPort) {
     return new RelayConfig(host, newPort, url, urlAliases, name, description, dataDir, policy, maxLimit,
         maxMessageBytes, maxSubscriptions, maxFilters, maxEventTags, eventsPerSecond, eventsBurst, pluginsDir,
-        plugins, authSecretKey, verifyThreads, shutdownGrace, pluginProperties, negentropy);
+        plugins, authSecretKey, verifyThreads, shutdownGrace, pluginProperties, negentropy, compression, maxClientBacklogBytes);
   }
 }

@@ -65,7 +65,9 @@ public final class RelayConfigParser {
         integer(RelayKey.VERIFY_THREADS, 0, 256),
         Duration.ofSeconds(integer(RelayKey.SHUTDOWN_GRACE_SECONDS, 0, 3600)),
         pluginProperties(),
-        negentropy());
+        negentropy(),
+        compression(),
+        integer(RelayKey.MAX_CLIENT_BACKLOG_BYTES, 64 * 1024, 1024 * 1024 * 1024));
   }
 
   private NegentropySettings negentropy() {
@@ -201,6 +203,17 @@ public final class RelayConfigParser {
           + raw.origin(RelayKey.AUTH_SECRET_KEY.key()) + "): expected a secret key as 64 hex characters");
     }
     return Optional.of(v);
+  }
+
+  private WebSocketCompression compression() {
+    boolean enabled = switch (value(RelayKey.WEBSOCKET_COMPRESSION).toLowerCase(Locale.ROOT)) {
+      case "on" -> true;
+      case "off" -> false;
+      default -> throw bad(RelayKey.WEBSOCKET_COMPRESSION, "on or off");
+    };
+    return new WebSocketCompression(enabled,
+        integer(RelayKey.WEBSOCKET_COMPRESSION_MIN_BYTES, 0, 64 * 1024 * 1024),
+        integer(RelayKey.WEBSOCKET_COMPRESSION_LEVEL, 1, 9));
   }
 
   private Map<String, Map<String, String>> pluginProperties() {

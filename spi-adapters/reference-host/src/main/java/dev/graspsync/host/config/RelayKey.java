@@ -31,7 +31,11 @@ public enum RelayKey {
   NEGENTROPY_MAX_RECORDS("relay.negentropy-max-records", "1000000"),
   NEGENTROPY_FRAME_SIZE("relay.negentropy-frame-size", "131072"),
   NEGENTROPY_MAX_OPEN("relay.negentropy-max-open", "4"),
-  NEGENTROPY_IDLE_SECONDS("relay.negentropy-idle-seconds", "60");
+  NEGENTROPY_IDLE_SECONDS("relay.negentropy-idle-seconds", "60"),
+  WEBSOCKET_COMPRESSION("relay.websocket-compression", "on"),
+  WEBSOCKET_COMPRESSION_MIN_BYTES("relay.websocket-compression-min-bytes", "1024"),
+  WEBSOCKET_COMPRESSION_LEVEL("relay.websocket-compression-level", "6"),
+  MAX_CLIENT_BACKLOG_BYTES("relay.max-client-backlog-bytes", "16777216");
 
   private final String key;
   private final String defaultValue;

@@ -16,6 +16,7 @@ public final class RelayMetrics {
   private final AtomicLong connections = new AtomicLong();
   private final AtomicLong subscriptions = new AtomicLong();
   private final ConcurrentMap<String, Counter> counters = new ConcurrentHashMap<>();
+  private final FanoutMetrics fanout;
 
   public RelayMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -25,10 +26,16 @@ public final class RelayMetrics {
     Gauge.builder("relay.subscriptions", subscriptions, AtomicLong::get)
         .description("Open REQ subscriptions over all connections")
         .register(registry);
+    fanout = new FanoutMetrics(registry);
   }
 
   public MeterRegistry registry() {
     return registry;
+  }
+
+  /** Live fan-out and outbound compression. */
+  public FanoutMetrics fanout() {
+    return fanout;
   }
 
   public void connectionOpened() {

@@ -2,7 +2,6 @@ package dev.graspsync.host.nip11;
 
 import dev.graspsync.engine.AcceptancePolicyKind;
 import dev.graspsync.host.config.RelayConfig;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -40,24 +39,20 @@ public record RelayInfo(
       boolean restrictedWrites) {}
 
   /**
-   * GRASP-01 whenever the GRASP policy is on; GRASP-02 when the grasp-sync plugin is enabled
-   * (it is the plugin that implements proactive sync).
+   * No GRASP is claimed: clients read {@code supported_grasps} to find a server that takes
+   * their git pushes, and this host serves no git. Its GRASP-01 policy decides which events it
+   * stores (not git data; GRASP-01 also rejects announcements that do not list the service in
+   * {@code clone}, which a host without git cannot meet), and grasp-sync does the event half of
+   * GRASP-02 (no git data is fetched). docs/configuration.md says so.
    */
   public static RelayInfo of(RelayConfig config, String version) {
-    List<String> grasps = new ArrayList<>();
-    if (config.policy() == AcceptancePolicyKind.GRASP) {
-      grasps.add("GRASP-01");
-    }
-    if (config.plugins().contains("grasp-sync")) {
-      grasps.add("GRASP-02");
-    }
     return new RelayInfo(
         config.name(),
         config.description(),
         SOFTWARE,
         version,
         SUPPORTED_NIPS,
-        grasps,
+        List.of(),
         new Limitation(
             config.maxMessageBytes(),
             config.maxSubscriptions(),

@@ -1,6 +1,7 @@
 package dev.graspsync.host.server;
 
 import dev.graspsync.host.server.neg.NegSessions;
+import dev.graspsync.host.wire.EventFrame;
 import dev.graspsync.nostr.event.Event;
 import dev.graspsync.nostr.filter.Filter;
 import dev.graspsync.nostr.message.ClientMessage;
@@ -47,13 +48,13 @@ final class ClientConnection {
   private boolean readingPaused;
   private boolean closed;
 
-  ClientConnection(ServerWebSocket socket, RelayServices services, SubscriptionIndex<Subscription> liveIndex) {
+  ClientConnection(ServerWebSocket socket, RelayServices services, SubscriptionIndex<Subscription> liveIndex, Outbound out) {
     this.socket = socket;
     this.context = Vertx.currentContext();
     this.eventLoop = Thread.currentThread();
     this.services = services;
     this.liveIndex = liveIndex;
-    this.out = new Outbound(socket);
+    this.out = out;
     this.eventRate = new TokenBucket(services.limits().eventsPerSecond(), services.limits().eventsBurst(), services.clock());
     this.source = IngestSource.client(String.valueOf(socket.remoteAddress()));
     this.negentropy = new NegSessions(
@@ -211,7 +212,7 @@ final class ClientConnection {
       }
       send(new RelayMessage.Eose(sub.id()));
       for (Event held : sub.goLive()) {
-        send(new RelayMessage.EventMessage(sub.id(), held));
+        out.sendEvent(sub.prefix(), EventFrame.of(held));
       }
     }));
   }
@@ -226,7 +227,7 @@ final class ClientConnection {
       }
       for (Event event : page) {
         sub.sentStored(event);
-        send(new RelayMessage.EventMessage(sub.id(), event));
+        out.sendEvent(sub.prefix(), EventFrame.of(event));
       }
       out.whenRoom().onComplete(next);
     });
@@ -273,23 +274,27 @@ final class ClientConnection {
 
   // ---- live events (called by the verticle's fan-out, on this loop) ----
 
-  void deliverLive(Subscription sub, Event event) {
+  /** Whether the event went out to this subscription now (not held, dropped or refused). */
+  boolean deliverLive(Subscription sub, EventFrame frame) {
     if (sub.isClosed() || closed) {
-      return;
+      return false;
     }
     if (out.overloaded()) {
       services.metrics().slowConsumer();
       closedSub(sub.id(), MachinePrefix.ERROR.with("client is not reading fast enough; subscribe again with since"));
       drop(sub);
-      return;
+      return false;
     }
     if (sub.isLive()) {
-      send(new RelayMessage.EventMessage(sub.id(), event));
-    } else if (!sub.hold(event)) {
+      out.sendEvent(sub.prefix(), frame);
+      return true;
+    }
+    if (!sub.hold(frame.event())) {
       services.metrics().slowConsumer();
       closedSub(sub.id(), MachinePrefix.ERROR.with("too many new events while stored ones were sent; subscribe again"));
       drop(sub);
     }
+    return false;
   }
 
   // ---- writing and lifecycle ----

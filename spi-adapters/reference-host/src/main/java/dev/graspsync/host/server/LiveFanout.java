@@ -1,12 +1,14 @@
 package dev.graspsync.host.server;
 
+import dev.graspsync.host.wire.EventFrame;
 import dev.graspsync.nostr.event.Event;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Hands each accepted event to every server verticle, on the verticle's own event loop,
- * where its subscription index finds the subscriptions it matches.
+ * where its subscription index finds the subscriptions it matches. The event's message bytes
+ * are made here once, for every subscriber on every loop.
  */
 public final class LiveFanout {
   private final List<RelayServerVerticle> verticles = new CopyOnWriteArrayList<>();
@@ -21,8 +23,10 @@ public final class LiveFanout {
 
   /** Callable from any thread. */
   public void publish(Event event) {
+    EventFrame frame = EventFrame.of(event);
+    long acceptedNanos = System.nanoTime();
     for (RelayServerVerticle v : verticles) {
-      v.deliver(event);
+      v.deliver(frame, acceptedNanos);
     }
   }
 }

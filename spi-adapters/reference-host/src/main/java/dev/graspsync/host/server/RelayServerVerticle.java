@@ -1,6 +1,8 @@
 package dev.graspsync.host.server;
 
-import dev.graspsync.nostr.event.Event;
+import dev.graspsync.host.config.WebSocketCompression;
+import dev.graspsync.host.wire.EventFrame;
+import dev.graspsync.host.wire.MessageDeflater;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -20,27 +22,41 @@ public final class RelayServerVerticle extends VerticleBase {
   private final ServerGate gate;
   private final LiveFanout fanout;
   private final HttpRoutes routes;
+  private final WebSocketCompression compression;
   private final SubscriptionIndex<Subscription> liveIndex = new SubscriptionIndex<>();
   private HttpServer server;
   private Context loop;
+  private MessageDeflater deflater;
 
-  public RelayServerVerticle(String host, int port, int hardMessageBytes, ServerGate gate, LiveFanout fanout, HttpRoutes routes) {
+  public RelayServerVerticle(String host, int port, int hardMessageBytes, ServerGate gate, LiveFanout fanout, HttpRoutes routes,
+      WebSocketCompression compression) {
     this.host = host;
     this.port = port;
     this.hardMessageBytes = hardMessageBytes;
     this.gate = gate;
     this.fanout = fanout;
     this.routes = routes;
+    this.compression = compression;
   }
 
   @Override
   public Future<?> start() {
     loop = context;
+    deflater = new MessageDeflater(compression.level());
+    // Only permessage-deflate (deflate-frame is an obsolete draft). The server never carries
+    // context between messages, so a client asking for server_no_context_takeover is granted
+    // it; a client that offers client_no_context_takeover is asked to use it, so that the
+    // decompressor of its (rare, large) messages is not kept per connection.
     HttpServerOptions options = new HttpServerOptions()
         .setHost(host)
         .setPort(port)
         .setMaxWebSocketFrameSize(hardMessageBytes)
-        .setMaxWebSocketMessageSize(hardMessageBytes);
+        .setMaxWebSocketMessageSize(hardMessageBytes)
+        .setPerFrameWebSocketCompressionSupported(false)
+        .setPerMessageWebSocketCompressionSupported(compression.enabled())
+        .setWebSocketCompressionLevel(compression.level())
+        .setWebSocketAllowServerNoContext(true)
+        .setWebSocketPreferredClientNoContext(true);
     server = vertx.createHttpServer(options)
         .webSocketHandshakeHandler(this::handshake)
         .webSocketHandler(this::connected)
@@ -52,7 +68,7 @@ public final class RelayServerVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     fanout.unregister(this);
-    return server.close();
+    return server.close().andThen(ar -> deflater.close());
   }
 
   /** The port actually bound (useful when 0 was asked for). */
@@ -60,10 +76,20 @@ public final class RelayServerVerticle extends VerticleBase {
     return server.actualPort();
   }
 
-  void deliver(Event event) {
+  void deliver(EventFrame frame, long acceptedNanos) {
     loop.runOnContext(v -> {
-      for (Subscription sub : liveIndex.matching(event)) {
-        sub.connection().deliverLive(sub, event);
+      long started = System.nanoTime();
+      int delivered = 0;
+      for (Subscription sub : liveIndex.matching(frame.event())) {
+        if (sub.connection().deliverLive(sub, frame)) {
+          delivered++;
+        }
+      }
+      if (delivered > 0) {
+        int n = delivered;
+        long queued = started - acceptedNanos;
+        long written = System.nanoTime() - acceptedNanos;
+        gate.services().ifPresent(s -> s.metrics().fanout().fannedOut(n, queued, written));
       }
     });
   }
@@ -80,7 +106,9 @@ public final class RelayServerVerticle extends VerticleBase {
 
   private void connected(ServerWebSocket socket) {
     gate.services().ifPresentOrElse(
-        services -> new ClientConnection(socket, services, liveIndex).start(),
+        services -> new ClientConnection(socket, services, liveIndex,
+            new Outbound(socket, compression, deflater, services.metrics().fanout(),
+                services.limits().maxClientBacklogBytes())).start(),
         () -> socket.close((short) 1001, "relay is shutting down"));
   }
 }

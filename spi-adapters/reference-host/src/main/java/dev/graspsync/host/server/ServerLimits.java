@@ -9,7 +9,8 @@ public record ServerLimits(
     int maxFilters,
     int maxSubscriptionIdLength,
     int eventsPerSecond,
-    int eventsBurst) {
+    int eventsBurst,
+    int maxClientBacklogBytes) {
 
   public static ServerLimits of(RelayConfig config) {
     return new ServerLimits(
@@ -18,7 +19,8 @@ public record ServerLimits(
         config.maxFilters(),
         RelayConfig.MAX_SUBSCRIPTION_ID_LENGTH,
         config.eventsPerSecond(),
-        config.eventsBurst());
+        config.eventsBurst(),
+        config.maxClientBacklogBytes());
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.graspsync.host.server;
 
+import dev.graspsync.host.wire.EventPrefix;
 import dev.graspsync.nostr.event.Event;
 import dev.graspsync.nostr.filter.Filter;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ final class Subscription {
   private final ClientConnection connection;
   private final String id;
   private final List<Filter> filters;
+  private final EventPrefix prefix;
   private final Map<String, Event> held = new LinkedHashMap<>();
   private State state = State.STORED;
 
@@ -28,6 +30,7 @@ final class Subscription {
     this.connection = connection;
     this.id = id;
     this.filters = List.copyOf(filters);
+    this.prefix = EventPrefix.of(id);
   }
 
   ClientConnection connection() {
@@ -36,6 +39,11 @@ final class Subscription {
 
   String id() {
     return id;
+  }
+
+  /** The start of every EVENT message of this subscription, made once. */
+  EventPrefix prefix() {
+    return prefix;
   }
 
   List<Filter> filters() {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 class RequestChecksTest {
-  private final ServerLimits limits = new ServerLimits(1024, 2, 3, 64, 10, 20);
+  private final ServerLimits limits = new ServerLimits(1024, 2, 3, 64, 10, 20, 1 << 20);
 
   @Test
   void refusesTooManyFiltersAndTooManySubscriptionsWithBlocked() {

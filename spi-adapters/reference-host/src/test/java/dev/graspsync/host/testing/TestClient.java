@@ -39,8 +39,24 @@ public final class TestClient implements AutoCloseable {
   }
 
   public static TestClient connect(Vertx vertx, int port, int maxMessageBytes) {
-    WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions()
+    return connect(vertx, port, new WebSocketClientOptions()
         .setMaxFrameSize(maxMessageBytes).setMaxMessageSize(maxMessageBytes));
+  }
+
+  /** A client that offers permessage-deflate, as browsers do. */
+  public static TestClient connectCompressed(Vertx vertx, int port) {
+    return connect(vertx, port, new WebSocketClientOptions()
+        .setMaxFrameSize(64 * 1024 * 1024).setMaxMessageSize(64 * 1024 * 1024).setTryUsePerMessageCompression(true));
+  }
+
+  /** A client whose socket buffers little, so that when it stops reading the relay notices soon. */
+  public static TestClient connectSmallBuffer(Vertx vertx, int port) {
+    return connect(vertx, port, new WebSocketClientOptions()
+        .setMaxFrameSize(64 * 1024 * 1024).setMaxMessageSize(64 * 1024 * 1024).setReceiveBufferSize(64 * 1024));
+  }
+
+  private static TestClient connect(Vertx vertx, int port, WebSocketClientOptions clientOptions) {
+    WebSocketClient client = vertx.createWebSocketClient(clientOptions);
     WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI("/");
     WebSocket socket = await(client.connect(options));
     TestClient c = new TestClient(client, socket);
@@ -107,6 +123,15 @@ public final class TestClient implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new AssertionError(e);
     }
+  }
+
+  /** Stops reading from the socket, as a client that hangs or is too slow would. */
+  public void stopReading() {
+    socket.pause();
+  }
+
+  public void resumeReading() {
+    socket.resume();
   }
 
   public boolean isClosed() {

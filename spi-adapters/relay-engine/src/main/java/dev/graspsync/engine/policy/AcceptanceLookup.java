@@ -20,4 +20,10 @@ public interface AcceptanceLookup {
 
   /** Whether a stored event tags {@code eventId} with an {@code e}, {@code E} or {@code q} tag. */
   boolean isReferencedByStored(String eventId);
+
+  /**
+   * Whether a stored event tags the address {@code kind:pubkey:d} with an {@code a}, {@code A}
+   * or {@code q} tag.
+   */
+  boolean isAddressReferencedByStored(String address);
 }

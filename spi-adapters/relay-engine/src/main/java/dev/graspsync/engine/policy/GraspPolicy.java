@@ -9,9 +9,14 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * GRASP-01 acceptance: a repository announcement is hosted when it names this relay; its
- * state when the owner or a maintainer signs it; anything else when it is linked, either
- * way, to something hosted here.
+ * GRASP-01 acceptance: a repository announcement is hosted when it names this relay, or when
+ * its author owns or maintains a repository hosted here under the same {@code d} (the owner's
+ * update that drops this relay, a maintainer's own announcement listing other relays); its
+ * state when the owner or a maintainer signs it; a user's GRASP server list (10317) as it is;
+ * anything else when it is linked, either way, to something hosted here.
+ *
+ * <p>Maintainers are recursive without a walk: a maintainer's announcement is stored once an
+ * announcement hosted here names its author, and then names further maintainers itself.
  */
 public final class GraspPolicy implements AcceptancePolicy {
   private static final String REPO_REF_PREFIX = Nip34.REPO_ANNOUNCEMENT + ":";
@@ -30,23 +35,40 @@ public final class GraspPolicy implements AcceptancePolicy {
   @Override
   public PolicyDecision decide(Event event, AcceptanceLookup lookup) {
     return switch (event.kind()) {
-      case Nip34.REPO_ANNOUNCEMENT -> decideAnnouncement(event);
+      case Nip34.REPO_ANNOUNCEMENT -> decideAnnouncement(event, lookup);
       case Nip34.REPO_STATE -> decideState(event, lookup);
+      case Nip34.GRASP_SERVER_LIST -> PolicyDecision.ACCEPT;
       default -> decideLinked(event, lookup);
     };
   }
 
-  private PolicyDecision decideAnnouncement(Event event) {
+  private PolicyDecision decideAnnouncement(Event event, AcceptanceLookup lookup) {
     for (String url : event.tagValuesAll("relays")) {
       if (ownRelays.contains(RelayUrls.normalise(url))) {
         return PolicyDecision.ACCEPT;
       }
     }
+    if (ownsOrMaintains(event.pubkey(), lookup.announcementsNamed(event.dTag()))) {
+      return PolicyDecision.ACCEPT;
+    }
     return new PolicyDecision.Refuse(
         MachinePrefix.BLOCKED.with(
             "repository announcement does not list this relay ("
                 + ownRelaysText
-                + ") in its relays tag"));
+                + ") in its relays tag, and its author owns or maintains no repository '"
+                + event.dTag()
+                + "' hosted here"));
+  }
+
+  /** Whether {@code pubkey} signed one of {@code announcements} or is in its maintainers tag. */
+  private static boolean ownsOrMaintains(String pubkey, List<Event> announcements) {
+    for (Event announcement : announcements) {
+      if (announcement.pubkey().equals(pubkey)
+          || announcement.tagValuesAll("maintainers").contains(pubkey)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private PolicyDecision decideState(Event event, AcceptanceLookup lookup) {
@@ -63,11 +85,8 @@ public final class GraspPolicy implements AcceptancePolicy {
                   + identifier
                   + "' is hosted here; publish its kind 30617 announcement listing this relay first"));
     }
-    for (Event announcement : announcements) {
-      if (announcement.pubkey().equals(signer)
-          || announcement.tagValuesAll("maintainers").contains(signer)) {
-        return PolicyDecision.ACCEPT;
-      }
+    if (ownsOrMaintains(signer, announcements)) {
+      return PolicyDecision.ACCEPT;
     }
     return new PolicyDecision.Refuse(
         MachinePrefix.RESTRICTED.with(
@@ -94,6 +113,11 @@ public final class GraspPolicy implements AcceptancePolicy {
       }
     }
     if (lookup.isReferencedByStored(event.id())) {
+      return PolicyDecision.ACCEPT;
+    }
+    // an addressable event (a 30618 or 30617 has its own rule above) that something hosted
+    // here points at by its coordinate
+    if (event.address().map(lookup::isAddressReferencedByStored).orElse(false)) {
       return PolicyDecision.ACCEPT;
     }
     return new PolicyDecision.Refuse(

@@ -17,6 +17,7 @@ final class StoreLookup implements AcceptanceLookup {
   private static final int MAX_EXAMINED_PER_NAME = 10_000;
 
   private static final char[] REFERENCE_LETTERS = {'e', 'E', 'q'};
+  private static final char[] ADDRESS_LETTERS = {'a', 'A', 'q'};
 
   private final BatchView view;
 
@@ -65,8 +66,17 @@ final class StoreLookup implements AcceptanceLookup {
 
   @Override
   public boolean isReferencedByStored(String eventId) {
-    for (char letter : REFERENCE_LETTERS) {
-      if (view.hasKeyWithPrefix(Column.BY_TAG, IndexKeys.tagPrefix(letter, eventId))) {
+    return taggedByStored(REFERENCE_LETTERS, eventId);
+  }
+
+  @Override
+  public boolean isAddressReferencedByStored(String address) {
+    return taggedByStored(ADDRESS_LETTERS, address);
+  }
+
+  private boolean taggedByStored(char[] letters, String value) {
+    for (char letter : letters) {
+      if (view.hasKeyWithPrefix(Column.BY_TAG, IndexKeys.tagPrefix(letter, value))) {
         return true;
       }
     }

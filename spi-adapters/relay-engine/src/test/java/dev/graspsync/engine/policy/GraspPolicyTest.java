@@ -38,14 +38,18 @@ class GraspPolicyTest {
 
         @Override
         public boolean isReferencedByStored(String eventId) {
-          return stored.stream()
-              .anyMatch(
-                  e ->
-                      e.tagValues("e").contains(eventId)
-                          || e.tagValues("E").contains(eventId)
-                          || e.tagValues("q").contains(eventId));
+          return taggedByStored(eventId, "e", "E", "q");
+        }
+
+        @Override
+        public boolean isAddressReferencedByStored(String address) {
+          return taggedByStored(address, "a", "A", "q");
         }
       };
+
+  private boolean taggedByStored(String value, String... names) {
+    return stored.stream().anyMatch(e -> List.of(names).stream().anyMatch(n -> e.tagValues(n).contains(value)));
+  }
 
   private static int counter;
 
@@ -74,7 +78,71 @@ class GraspPolicyTest {
     assertThat(decision)
         .isEqualTo(
             new PolicyDecision.Refuse(
-                "blocked: repository announcement does not list this relay (wss://relay.test) in its relays tag"));
+                "blocked: repository announcement does not list this relay (wss://relay.test) in its"
+                    + " relays tag, and its author owns or maintains no repository 'repo' hosted here"));
+  }
+
+  @Test
+  void maintainersAnnouncementListingOtherRelaysIsAcceptedOnceTheOwnersNamesThem() {
+    Event maintainers = announcement(MAINTAINER, "repo", "wss://elsewhere.example");
+    assertThat(policy.decide(maintainers, lookup).accepted()).as("before the owner's").isFalse();
+    stored.add(announcement(OWNER, "repo", "wss://relay.test"));
+    assertThat(policy.decide(maintainers, lookup).accepted()).isTrue();
+  }
+
+  @Test
+  void maintainersAreRecursiveThroughStoredMaintainerAnnouncements() {
+    stored.add(announcement(OWNER, "repo", "wss://relay.test"));
+    Event byMaintainer = event(MAINTAINER, 30617,
+        List.of(List.of("d", "repo"), List.of("relays", "wss://m.example"), List.of("maintainers", STRANGER)));
+    assertThat(policy.decide(byMaintainer, lookup).accepted()).isTrue();
+    Event bySecondLevel = announcement(STRANGER, "repo", "wss://s.example");
+    assertThat(policy.decide(bySecondLevel, lookup).accepted()).as("before the maintainer's").isFalse();
+    stored.add(byMaintainer);
+    assertThat(policy.decide(bySecondLevel, lookup).accepted()).isTrue();
+    Event stateBySecondLevel = event(STRANGER, 30618, List.of(List.of("d", "repo")));
+    assertThat(policy.decide(stateBySecondLevel, lookup).accepted()).isTrue();
+  }
+
+  @Test
+  void ownersUpdateDroppingThisRelayIsAccepted() {
+    stored.add(announcement(OWNER, "repo", "wss://relay.test"));
+    Event update = announcement(OWNER, "repo", "wss://other.example");
+    assertThat(policy.decide(update, lookup).accepted()).isTrue();
+  }
+
+  @Test
+  void maintainerOfAnotherIdentifierIsNotEnough() {
+    stored.add(announcement(OWNER, "repo", "wss://relay.test"));
+    Event otherName = announcement(MAINTAINER, "other", "wss://elsewhere.example");
+    assertThat(policy.decide(otherName, lookup).accepted()).isFalse();
+  }
+
+  @Test
+  void graspServerListIsAcceptedAsItIs() {
+    Event serverList = event(STRANGER, 10317, List.of(List.of("g", "wss://grasp.example")));
+    assertThat(policy.decide(serverList, lookup).accepted()).isTrue();
+  }
+
+  @Test
+  void addressableEventTaggedByAStoredEventThroughItsCoordinateIsAccepted() {
+    stored.add(announcement(OWNER, "repo", "wss://relay.test"));
+    Event article = event(STRANGER, 30023, List.of(List.of("d", "notes")));
+    String coordinate = "30023:" + STRANGER + ":notes";
+    assertThat(policy.decide(article, lookup).accepted()).as("not referenced yet").isFalse();
+    for (String name : List.of("a", "A", "q")) {
+      stored.removeIf(e -> e.kind() == 1111);
+      stored.add(event(STRANGER, 1111, List.of(List.of("a", REPO), List.of(name, coordinate))));
+      assertThat(policy.decide(article, lookup).accepted()).as(name).isTrue();
+    }
+  }
+
+  @Test
+  void announcementReferencedByCoordinateStillNeedsItsOwnRule() {
+    stored.add(announcement(OWNER, "repo", "wss://relay.test"));
+    stored.add(event(STRANGER, 1621, List.of(List.of("a", REPO), List.of("a", "30617:" + STRANGER + ":x"))));
+    Event strangers = announcement(STRANGER, "x", "wss://elsewhere.example");
+    assertThat(policy.decide(strangers, lookup).accepted()).isFalse();
   }
 
   @Test

@@ -1,0 +1,67 @@
+package dev.graspsync.host.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Meters of live fan-out and of what the relay writes to clients, registered once so the hot
+ * path (once per delivered message) only increments. docs/monitoring.md explains each one.
+ */
+public final class FanoutMetrics {
+  private final Counter deliveries;
+  private final Timer queued;
+  private final Timer written;
+  private final Counter deflatedMessages;
+  private final Counter plainMessages;
+  private final Counter deflatedBytes;
+  private final Counter plainBytes;
+
+  FanoutMetrics(MeterRegistry registry) {
+    deliveries = Counter.builder("relay.live.deliveries")
+        .description("Live EVENT messages written to subscribers (one per matching subscription)")
+        .register(registry);
+    queued = Timer.builder("relay.live.fanout")
+        .description("From an event's acceptance to the start (stage=queued) and end (stage=written) of its fan-out on one event loop")
+        .tag("stage", "queued")
+        .register(registry);
+    written = Timer.builder("relay.live.fanout").tag("stage", "written").register(registry);
+    deflatedMessages = messages(registry, "deflated");
+    plainMessages = messages(registry, "plain");
+    deflatedBytes = bytes(registry, "deflated");
+    plainBytes = bytes(registry, "plain");
+  }
+
+  /** One event's fan-out on one event loop: how many subscribers got it and when. */
+  public void fannedOut(int subscribers, long queuedNanos, long writtenNanos) {
+    deliveries.increment(subscribers);
+    queued.record(queuedNanos, TimeUnit.NANOSECONDS);
+    written.record(writtenNanos, TimeUnit.NANOSECONDS);
+  }
+
+  /** A data message written to a client, with its payload size as sent. */
+  public void sent(boolean deflated, int payloadBytes) {
+    if (deflated) {
+      deflatedMessages.increment();
+      deflatedBytes.increment(payloadBytes);
+    } else {
+      plainMessages.increment();
+      plainBytes.increment(payloadBytes);
+    }
+  }
+
+  private static Counter messages(MeterRegistry registry, String compression) {
+    return Counter.builder("relay.websocket.sent.messages")
+        .description("Text messages written to clients, by whether they went out compressed")
+        .tag("compression", compression)
+        .register(registry);
+  }
+
+  private static Counter bytes(MeterRegistry registry, String compression) {
+    return Counter.builder("relay.websocket.sent.bytes")
+        .description("Payload bytes of the text messages written to clients, as sent (compressed or not)")
+        .tag("compression", compression)
+        .register(registry);
+  }
+}

@@ -1,0 +1,107 @@
+package dev.graspsync.host.server;
+
+import static dev.graspsync.host.testing.TestEvents.publish;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.graspsync.host.RelayRuntime;
+import dev.graspsync.host.testing.TestClient;
+import dev.graspsync.host.testing.TestEvents;
+import dev.graspsync.host.testing.TestRelay;
+import dev.graspsync.nostr.event.Event;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Clients that negotiate permessage-deflate and clients that do not, on the same relay: both
+ * read the same messages, and the relay's counters show which ones went out compressed.
+ */
+class CompressedDeliveryTest {
+  @TempDir Path dataDir;
+  Vertx vertx;
+  RelayRuntime relay;
+
+  @BeforeEach
+  void start() {
+    vertx = Vertx.vertx();
+  }
+
+  @AfterEach
+  void stop() {
+    if (relay != null) {
+      relay.stop();
+    }
+    vertx.close();
+  }
+
+  @Test
+  void compressedAndPlainSubscribersReadTheSameStoredAndLiveEvents() throws Exception {
+    relay = TestRelay.start(dataDir, Map.of());
+    Event storedBig = TestEvents.note("stored before anyone asked; ".repeat(40));
+    try (TestClient publisher = TestClient.connect(vertx, relay.port());
+        TestClient compressed = TestClient.connectCompressed(vertx, relay.port());
+        TestClient plain = TestClient.connect(vertx, relay.port())) {
+      publisher.send(publish(storedBig));
+      assertThat(publisher.next().getBoolean(2)).isTrue();
+      String req = "[\"REQ\",\"s\",{\"kinds\":[1]}]";
+      compressed.send(req);
+      plain.send(req);
+      assertThat(events(compressed.untilEose("s"))).containsExactly(storedBig.id());
+      assertThat(events(plain.untilEose("s"))).containsExactly(storedBig.id());
+      double deflatedBefore = sentMessages("deflated");
+
+      Event liveBig = TestEvents.note("live, and long enough to be worth compressing ".repeat(20));
+      Event liveSmall = TestEvents.note("short");
+      publisher.send(publish(liveBig));
+      publisher.send(publish(liveSmall));
+
+      for (TestClient client : new TestClient[] {compressed, plain}) {
+        JsonArray first = client.nextMatching(m -> "EVENT".equals(m.getString(0)));
+        JsonArray second = client.nextMatching(m -> "EVENT".equals(m.getString(0)));
+        assertThat(first.getString(1)).isEqualTo("s");
+        assertThat(first.getJsonObject(2)).isEqualTo(new JsonObject(liveBig.json()));
+        assertThat(second.getJsonObject(2)).isEqualTo(new JsonObject(liveSmall.json()));
+      }
+      assertThat(sentMessages("deflated") - deflatedBefore).as("only the big live event, to the compressed client").isEqualTo(1);
+    }
+  }
+
+  @Test
+  void withCompressionOffAClientThatOffersItGetsPlainMessages() throws Exception {
+    relay = TestRelay.start(dataDir, Map.of("relay.websocket-compression", "off"));
+    Event big = TestEvents.note("long enough to be worth compressing ".repeat(40));
+    try (TestClient publisher = TestClient.connect(vertx, relay.port());
+        TestClient compressed = TestClient.connectCompressed(vertx, relay.port())) {
+      compressed.send("[\"REQ\",\"s\",{\"kinds\":[1]}]");
+      compressed.untilEose("s");
+      publisher.send(publish(big));
+
+      assertThat(compressed.nextMatching(m -> "EVENT".equals(m.getString(0))).getJsonObject(2)).isEqualTo(new JsonObject(big.json()));
+      assertThat(sentMessages("deflated")).isZero();
+    }
+  }
+
+  private static java.util.List<String> events(java.util.List<JsonArray> messages) {
+    return messages.stream().filter(m -> "EVENT".equals(m.getString(0))).map(m -> m.getJsonObject(2).getString("id")).toList();
+  }
+
+  private double sentMessages(String compression) throws Exception {
+    String text = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + relay.port() + "/metrics")).build(),
+        HttpResponse.BodyHandlers.ofString()).body();
+    Matcher m = Pattern.compile("relay_websocket_sent_messages_total\\{compression=\"" + compression + "\"[^}]*} (\\S+)").matcher(text);
+    return m.find() ? Double.parseDouble(m.group(1)) : 0;
+  }
+}
