@@ -1,5 +1,6 @@
 package dev.graspsync.it.reconcile;
 
+import static dev.graspsync.it.fixtures.Signed.announcement;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.graspsync.it.fixtures.BulkHistory;
@@ -12,8 +13,10 @@ import dev.graspsync.it.host.EmbeddedHost;
 import dev.graspsync.it.host.ReferenceRelay;
 import dev.graspsync.it.host.SyncSettings;
 import dev.graspsync.it.host.SyncTestBase;
+import dev.graspsync.nostr.crypto.Keys;
 import dev.graspsync.nostr.event.Event;
 import dev.graspsync.nostr.filter.Filter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -25,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * NIP-77 end to end, against the @nostr-relay relay answering NEG-* with applesauce's negentropy
  * (written by others) and against the reference host serving it from its RocksDB store: history
  * comes by reconciliation and costs about the history once; a full sync of an unchanged relay
- * costs no EVENT at all; a relay without NIP-77, one bounding the records of a reconciliation,
+ * costs no EVENT at all, refused announcements included; a relay without NIP-77, one bounding the records of a reconciliation,
  * one with a 4 KiB frame limit, one answering NEG with garbage or another version each still
  * deliver everything.
  */
@@ -108,6 +111,42 @@ class ReconciliationTest extends SyncTestBase {
     assertServedAboutOnce(s);
   }
 
+  /**
+   * Announcements of repositories hosted elsewhere are fetched and refused; once remembered, a
+   * full sync by reconciliation counts them among the ids it has, so the relay sends none of
+   * them again. (A refusal racing with an accepted announcement is not remembered: the first
+   * sync may keep only some, a full sync after an outage the rest.)
+   */
+  @Test
+  void refusedAnnouncementsAreNotReconciledInAgain() {
+    ReferenceRelay relay = referenceRelay();
+    List<Event> strangers = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      // older than the live subscriptions' look-back: only a full sync asks for them
+      strangers.add(announcement(Keys.generate(), "elsewhere-" + i, List.of(relay.url()), List.of(), -600));
+    }
+    relay.publish(vertx, strangers);
+    Synced s = syncFrom(relay.url(), history -> relay.publish(vertx, history), "beside-strangers", 40,
+        SyncSettings.forTests().with("quick-reconnect-window-seconds", 0));
+    if (Meters.counter(s.host().meters(), "grasp.sync.refused.remembered") < strangers.size()) {
+      fullSyncAfterAnOutage(s);
+    }
+    Eventually.untilAsserted(SYNC_DEADLINE, () ->
+        assertThat(Meters.counter(s.host().meters(), "grasp.sync.refused.remembered")).isEqualTo(strangers.size()));
+    long served = s.wire().messagesToClient("EVENT");
+
+    fullSyncAfterAnOutage(s);
+    assertThat(s.wire().messagesToClient("EVENT") - served).as("EVENTs re-served, refused announcements included")
+        .isZero();
+  }
+
+  private void fullSyncAfterAnOutage(Synced s) {
+    double reconciledBefore = reconciled(s.host());
+    s.wire().cutAll();
+    Eventually.await("a full sync after the outage", SYNC_DEADLINE, () -> reconciled(s.host()) > reconciledBefore);
+    awaitSettled(s.host(), s.wire().url());
+  }
+
   private void assertReconciledThenAFullSyncFetchesNothing(Synced s) {
     long served = s.wire().messagesToClient("EVENT");
     log.info("reconciled history: {} events, relay sent {} EVENTs", s.history().size(), served);
@@ -118,10 +157,7 @@ class ReconciliationTest extends SyncTestBase {
     assertThat(Meters.counter(s.host().meters(), "grasp.sync.reconcile.ids", "kind", "need"))
         .isGreaterThanOrEqualTo(s.history().size());
 
-    double reconciledBefore = reconciled(s.host());
-    s.wire().cutAll();
-    Eventually.await("a full sync after the outage", SYNC_DEADLINE, () -> reconciled(s.host()) > reconciledBefore);
-    awaitSettled(s.host(), s.wire().url());
+    fullSyncAfterAnOutage(s);
     long again = s.wire().messagesToClient("EVENT") - served;
     log.info("full sync after an outage: relay sent {} EVENTs", again);
     assertThat(again).as("EVENTs re-served by a full sync of an unchanged relay").isZero();
