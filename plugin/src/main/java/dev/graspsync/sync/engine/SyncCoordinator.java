@@ -26,6 +26,7 @@ import dev.graspsync.sync.status.StatusBoard;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.WorkerExecutor;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -74,6 +75,10 @@ final class SyncCoordinator extends VerticleBase {
   /** Relays whose targets the changes of the open window touched. */
   private final Set<RelayUrl> touched = new java.util.LinkedHashSet<>();
   private boolean planned;
+  private boolean planRunning;
+  private boolean planAgain;
+  /** One thread derives targets, off the event loop. */
+  private WorkerExecutor planner;
   private boolean stopping;
 
   SyncCoordinator(RelayHost host, SyncConfig config, Clock clock, StateWriter state, SyncMetrics metrics, StatusBoard board,
@@ -105,6 +110,7 @@ final class SyncCoordinator extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    planner = vertx.createSharedWorkerExecutor("grasp-sync-plan", 1);
     Filter discovery = Filter.builder()
         .kinds(List.of(Nip34.REPO_ANNOUNCEMENT, Nip34.PATCH, Nip34.PULL_REQUEST, Nip34.ISSUE))
         .build();
@@ -200,40 +206,72 @@ final class SyncCoordinator extends VerticleBase {
   /**
    * The first plan derives every relay's targets; later windows re-derive only the relays
    * their changes touched (a full derivation costs about half a second of CPU at 10,000
-   * repositories, a touched relay about a millisecond). A relay stays touched until it was
-   * handed its targets: one whose hand-off failed is tried again in the next window, and
-   * never keeps the others from theirs.
+   * repositories, a touched relay about a millisecond, and many times that on a loaded host).
+   * The derivation runs on the planning thread over the index as it is now (an immutable
+   * value); the targets are handed over back on this loop. A relay leaves {@code touched} when
+   * a plan takes it and goes back when its hand-off fails, to be tried in the next window
+   * without keeping the others from theirs. One plan runs at a time; a window closing
+   * meanwhile plans once it is done.
    */
   private void replan() {
     if (stopping) {
       return;
     }
-    Set<RelayUrl> failed = new HashSet<>();
-    if (!planned) {
-      planned = true;
-      RelayTargets targets = RelayTargets.derive(index, config.bootstrapRelays(), config.maxRelays());
-      if (!targets.overCap().isEmpty()) {
-        log.warn("{} relays over max-relays ({}) are not dialled", targets.overCap().size(), config.maxRelays());
-        targets.overCap().forEach(r -> metrics.refusedRelay("over_max_relays"));
-      }
-      for (RelayTarget t : targets.byRelay().values()) {
-        if (!handOver(t.relay(), () -> t.items(), t.bootstrap())) {
-          failed.add(t.relay());
-          touched.add(t.relay());
-        }
-      }
-      // every relay was derived: only the failed ones are still owed their targets
-      touched.retainAll(failed);
-    } else {
-      for (RelayUrl relay : List.copyOf(touched)) {
-        if (handOver(relay, () -> currentTargets(relay), config.bootstrapRelays().contains(relay))) {
-          touched.remove(relay);
-        } else {
-          failed.add(relay);
-        }
+    if (planRunning) {
+      planAgain = true;
+      return;
+    }
+    RepoIndex snapshot = index;
+    boolean full = !planned;
+    List<RelayUrl> relays = List.copyOf(touched);
+    planned = true;
+    touched.clear();
+    planRunning = true;
+    planner.executeBlocking(() -> full
+            ? RelayTargets.derive(snapshot, config.bootstrapRelays(), config.maxRelays())
+            : touchedTargets(snapshot, relays))
+        .onComplete(ar -> {
+          planRunning = false;
+          if (stopping) {
+            return;
+          }
+          if (ar.failed()) {
+            metrics.handOffFailed();
+            log.error("cannot plan {} relays; trying again in the next window", relays.size(), ar.cause());
+            touched.addAll(relays);
+            openWindow(retryWindow());
+            return;
+          }
+          handOut(ar.result());
+          if (planAgain) {
+            planAgain = false;
+            openWindow(config.batchWindow());
+          }
+        });
+  }
+
+  private RelayTargets touchedTargets(RepoIndex snapshot, List<RelayUrl> relays) {
+    Map<RelayUrl, RelayTarget> byRelay = new java.util.LinkedHashMap<>();
+    for (RelayUrl relay : relays) {
+      boolean bootstrap = config.bootstrapRelays().contains(relay);
+      byRelay.put(relay, new RelayTarget(relay, bootstrap, targetsOf(snapshot, relay)));
+    }
+    return new RelayTargets(byRelay, List.of());
+  }
+
+  private void handOut(RelayTargets targets) {
+    if (!targets.overCap().isEmpty()) {
+      log.warn("{} relays over max-relays ({}) are not dialled", targets.overCap().size(), config.maxRelays());
+      targets.overCap().forEach(r -> metrics.refusedRelay("over_max_relays"));
+    }
+    boolean failed = false;
+    for (RelayTarget t : targets.byRelay().values()) {
+      if (!handOver(t.relay(), t::items, t.bootstrap())) {
+        failed = true;
+        touched.add(t.relay());
       }
     }
-    if (!failed.isEmpty()) {
+    if (failed) {
       openWindow(retryWindow());
     }
   }
@@ -330,6 +368,11 @@ final class SyncCoordinator extends VerticleBase {
 
   /** A relay's full targets now: none for a relay no repository lists (unless bootstrap). */
   private ItemSet currentTargets(RelayUrl relay) {
+    return targetsOf(index, relay);
+  }
+
+  /** Any thread: the index is an immutable value. */
+  private ItemSet targetsOf(RepoIndex index, RelayUrl relay) {
     boolean bootstrap = config.bootstrapRelays().contains(relay);
     if (index.rules().ownUrls().contains(relay) || (!bootstrap && index.reposOn(relay).isEmpty())) {
       return ItemSet.EMPTY;
@@ -368,7 +411,7 @@ final class SyncCoordinator extends VerticleBase {
       for (Future<String> deploying : starting.values()) {
         all.add(deploying.compose(vertx::undeploy));
       }
-      Future.join(all).<Void>mapEmpty().onComplete(done);
+      Future.join(all).<Void>mapEmpty().eventually(() -> planner.close()).onComplete(done);
     });
     return done.future();
   }
