@@ -42,6 +42,27 @@ public final class JsonText {
     return out.append('"');
   }
 
+  /** The length of what {@link #appendQuoted} appends for {@code s}, counted without writing it. */
+  public static int quotedLength(String s) {
+    int n = s.length();
+    int length = n + 2;
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c >= 0x20 && c != '"' && c != '\\' && !Character.isSurrogate(c)) {
+        continue;
+      }
+      if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+        i++;
+        continue;
+      }
+      length += switch (c) {
+        case '"', '\\', '\n', '\r', '\t', '\b', '\f' -> 1;
+        default -> 5;
+      };
+    }
+    return length;
+  }
+
   /** {@code "s"} as a JSON string literal. */
   public static String quote(String s) {
     return appendQuoted(new StringBuilder(s.length() + 2), s).toString();
