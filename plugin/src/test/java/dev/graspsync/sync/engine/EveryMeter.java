@@ -60,6 +60,7 @@ final class EveryMeter {
     for (UnfinishedHistory.Reason reason : UnfinishedHistory.Reason.values()) {
       metrics.historyIncomplete(LIVE, reason);
     }
+    metrics.handOffFailed();
     clock.add(SYNC_TOOK.toMillis(), TimeUnit.MILLISECONDS);
     live.pendingBatches.set(0);
     live.connection.set(ConnectionState.CONNECTED_WITH_FAILURES.metricValue());
