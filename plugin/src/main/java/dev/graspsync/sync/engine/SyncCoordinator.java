@@ -104,6 +104,7 @@ final class SyncCoordinator extends VerticleBase {
     InFlightBudget budget = InFlightBudget.of(config.maxEventsInFlight());
     metrics.eventsInFlight(budget::inFlight);
     this.refusedEvents = refusedEvents;
+    metrics.stateQueue(state::queued);
     this.deps = new WorkerDeps(host, config, clock, state, metrics, board, this::onWorkerIdle, budget, gate,
         config.trustOptions(), refusedEvents);
   }

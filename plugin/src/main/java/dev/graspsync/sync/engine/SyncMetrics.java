@@ -80,6 +80,13 @@ final class SyncMetrics {
         .register(registry);
   }
 
+  /** Sync-state reads and writes waiting for the state thread, all relays together. */
+  void stateQueue(IntSupplier queued) {
+    Gauge.builder("grasp.sync.state.queued", queued, IntSupplier::getAsInt).strongReference(true)
+        .description("Sync-state reads and writes waiting for the state thread, all relays together")
+        .register(registry);
+  }
+
   void indexSize(int repoCount, int rootEventCount) {
     repos.set(repoCount);
     rootEvents.set(rootEventCount);

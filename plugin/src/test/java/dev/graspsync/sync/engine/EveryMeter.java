@@ -37,6 +37,7 @@ final class EveryMeter {
     metrics.refusedMemory(() -> 9);
     metrics.refusedSkipped();
     metrics.refusedRemembered();
+    metrics.stateQueue(() -> 3);
     SyncMetrics.RelayGauges live = metrics.relay(LIVE);
     metrics.forget(LIVE); // the extra hold taken just to reach the gauges
     live.connection.set(ConnectionState.CONNECTING.metricValue());
