@@ -2,8 +2,8 @@ package dev.graspsync.sync.engine;
 
 import dev.graspsync.nostr.event.Event;
 import dev.graspsync.nostr.filter.Filter;
+import dev.graspsync.nostr.negentropy.PackedStorage;
 import dev.graspsync.spi.AcceptedEvent;
-import dev.graspsync.spi.EventKey;
 import dev.graspsync.spi.EventStore;
 import dev.graspsync.spi.IngestSource;
 import dev.graspsync.spi.IngestVerdict;
@@ -86,8 +86,8 @@ final class CoordinatorHost implements RelayHost {
       }
 
       @Override
-      public Future<List<EventKey>> keys(Filter filter) {
-        return Future.succeededFuture(List.of());
+      public Future<PackedStorage> keys(Filter filter, int maxItems) {
+        return Future.succeededFuture(PackedStorage.empty());
       }
     };
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.graspsync.nostr.event.Event;
 import dev.graspsync.spi.PluginConfig;
 import dev.graspsync.sync.config.SyncConfig;
+import dev.graspsync.sync.dial.Resolver;
 import dev.graspsync.sync.fixtures.TestEvents;
 import dev.graspsync.sync.index.RepoRef;
 import dev.graspsync.sync.plan.ItemSet;
@@ -97,8 +98,10 @@ class SyncCoordinatorTest {
     host = new CoordinatorHost(vertx, dir);
     SyncConfig config = SyncConfig.from(new PluginConfig("plugins.grasp-sync.", Map.of(
         "batch-window-ms", "200", "allow-private-addresses", "true", "startup-jitter-ms", "60000")));
+    // every relay here is an IP literal: decided without DNS
+    Resolver noDns = name -> Future.failedFuture("no DNS in this test");
     coordinator = new SyncCoordinator(host, config, Clock.systemUTC(), state, new SyncMetrics(host.meters()),
-        new StatusBoard(), steps);
+        new StatusBoard(), noDns, steps);
     OnLoop.await(vertx.deployVerticle(coordinator));
   }
 
