@@ -8,6 +8,7 @@ import dev.graspsync.sync.config.SyncConfig;
 import dev.graspsync.sync.dial.Resolver;
 import dev.graspsync.sync.fixtures.TestEvents;
 import dev.graspsync.sync.index.RepoRef;
+import dev.graspsync.sync.refused.RefusedMemory;
 import dev.graspsync.sync.plan.ItemSet;
 import dev.graspsync.sync.session.OnLoop;
 import dev.graspsync.sync.state.SyncStateStore;
@@ -101,7 +102,7 @@ class SyncCoordinatorTest {
     // every relay here is an IP literal: decided without DNS
     Resolver noDns = name -> Future.failedFuture("no DNS in this test");
     coordinator = new SyncCoordinator(host, config, Clock.systemUTC(), state, new SyncMetrics(host.meters()),
-        new StatusBoard(), noDns, steps);
+        new StatusBoard(), noDns, RefusedMemory.off(Clock.systemUTC()), steps);
     OnLoop.await(vertx.deployVerticle(coordinator));
   }
 
@@ -160,7 +161,8 @@ class SyncCoordinatorTest {
 
   private static Event announce(String d, String... relays) {
     List<List<String>> tags = new java.util.ArrayList<>();
-    List<String> relaysTag = new java.util.ArrayList<>(List.of("relays"));
+    // the host's own URL listed too, as a GRASP relay's stored announcements do
+    List<String> relaysTag = new java.util.ArrayList<>(List.of("relays", "ws://own.example"));
     relaysTag.addAll(List.of(relays));
     tags.add(relaysTag);
     return TestEvents.announcement(OWNER, d, 1_700_000_000L, tags);
