@@ -26,6 +26,7 @@ public record BenchSettings(
     int b4Roots,
     int b4Servers,
     String hostHeap,
+    int hostBlockedMs,
     boolean jfr,
     boolean copier,
     boolean copierNoVerifyToo,
@@ -37,6 +38,8 @@ public record BenchSettings(
     Map<String, String> overridden) {
 
   private static final Map<String, String> DEFAULTS = defaults();
+  /** Read by the host under test ({@code BenchHostMain}) for its Vert.x options. */
+  public static final String BLOCKED_MS_PROPERTY = "bench.host.blocked-ms";
 
   private static Map<String, String> defaults() {
     Map<String, String> d = new LinkedHashMap<>();
@@ -53,6 +56,7 @@ public record BenchSettings(
     d.put("bench.b4.roots", "200000");
     d.put("bench.b4.servers", "5");
     d.put("bench.host.heap", "1g");
+    d.put("bench.host.blocked-ms", "200");
     d.put("bench.jfr", "false");
     d.put("bench.copier", "true");
     d.put("bench.copier.no-verify-too", "true");
@@ -68,7 +72,7 @@ public record BenchSettings(
     Map<String, String> overridden = new LinkedHashMap<>();
     for (String key : List.of("bench.seed", "bench.only", "bench.b1.repos", "bench.b1.relays", "bench.b2.new-events",
         "bench.b2.downtime-seconds", "bench.b3.rate", "bench.b3.seconds", "bench.b4.repos", "bench.b4.urls", "bench.b4.roots", "bench.b4.servers",
-        "bench.host.heap", "bench.jfr", "bench.copier", "bench.copier.no-verify-too", "bench.timeout.minutes")) {
+        "bench.host.heap", "bench.host.blocked-ms", "bench.jfr", "bench.copier", "bench.copier.no-verify-too", "bench.timeout.minutes")) {
       String v = System.getProperty(key, "").trim();
       if (!v.isEmpty() && !v.equals(DEFAULTS.get(key))) {
         overridden.put(key, v);
@@ -88,6 +92,7 @@ public record BenchSettings(
         Integer.parseInt(get("bench.b4.roots")),
         Integer.parseInt(get("bench.b4.servers")),
         get("bench.host.heap"),
+        Integer.parseInt(get("bench.host.blocked-ms")),
         Boolean.parseBoolean(get("bench.jfr")),
         Boolean.parseBoolean(get("bench.copier")),
         Boolean.parseBoolean(get("bench.copier.no-verify-too")),
@@ -108,9 +113,13 @@ public record BenchSettings(
     return only.contains(benchmark);
   }
 
-  /** The host JVM's options: heap, and a flight recording per phase when asked. */
+  /**
+   * The host JVM's options: heap, the event-loop time past which Vert.x warns that a loop is
+   * blocked (the host log check counts those warnings), and a flight recording per phase when asked.
+   */
   public List<String> hostJvm(String phase) {
-    List<String> args = new ArrayList<>(List.of("-Xmx" + hostHeap, "-XX:+UseG1GC"));
+    List<String> args = new ArrayList<>(List.of("-Xmx" + hostHeap, "-XX:+UseG1GC",
+        "-D" + BLOCKED_MS_PROPERTY + "=" + hostBlockedMs));
     if (jfr) {
       args.add("-XX:StartFlightRecording=filename=" + workDir.resolve("host-" + phase + ".jfr")
           + ",settings=profile,dumponexit=true");

@@ -86,6 +86,10 @@ final class RelayWorker extends VerticleBase {
     this.lastHeartbeat = restored.lastHeartbeat().map(Instant::ofEpochSecond);
   }
 
+  String url() {
+    return url;
+  }
+
   /** Runs {@code action} on this worker's event loop. */
   void tell(Consumer<RelayWorker> action) {
     context.runOnContext(v -> {

@@ -6,8 +6,10 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -26,7 +28,9 @@ final class StateWriter {
 
   private final Vertx vertx;
   private final SyncStateStore store;
-  private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
+  /** Tasks waiting for the thread: counted as a gauge, since every relay's transitions queue here. */
+  private final LinkedBlockingQueue<Runnable> queue = new LinkedBlockingQueue<>();
+  private final ExecutorService thread = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, queue, r -> {
     Thread t = new Thread(r, "grasp-sync-state");
     t.setDaemon(true);
     return t;
@@ -35,6 +39,11 @@ final class StateWriter {
   StateWriter(Vertx vertx, SyncStateStore store) {
     this.vertx = vertx;
     this.store = store;
+  }
+
+  /** Reads and writes submitted and not yet started. */
+  int queued() {
+    return queue.size();
   }
 
   /** The query's result, delivered on the caller's context. */

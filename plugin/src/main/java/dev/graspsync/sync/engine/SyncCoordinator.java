@@ -24,8 +24,11 @@ import dev.graspsync.sync.session.InFlightBudget;
 import dev.graspsync.sync.state.RelayRecord;
 import dev.graspsync.sync.status.StatusBoard;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.WorkerExecutor;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -33,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +48,8 @@ import org.slf4j.LoggerFactory;
  */
 final class SyncCoordinator extends VerticleBase {
   private static final Logger log = LoggerFactory.getLogger(SyncCoordinator.class);
+  /** The shortest wait before a failed hand-off is tried again, so a lasting fault cannot spin. */
+  private static final Duration RETRY_WINDOW = Duration.ofSeconds(1);
 
   private final RelayHost host;
   private final SyncConfig config;
@@ -55,21 +61,36 @@ final class SyncCoordinator extends VerticleBase {
   private final WorkerDeps deps;
   private final StatusBoard board;
   private final RefusedMemory refusedEvents;
+  private final WorkerSteps steps;
 
   private RepoIndex index;
   private Map<String, RelayRecord> restored = Map.of();
+  /** Deployed workers: only these are handed targets. */
   private final Map<RelayUrl, RelayWorker> workers = new HashMap<>();
+  /** Workers being deployed; each is handed the targets current when its deployment completes. */
+  private final Map<RelayUrl, Future<String>> starting = new HashMap<>();
   private final Set<RelayUrl> admitting = new HashSet<>();
   private final Set<RelayUrl> refused = new HashSet<>();
   private boolean windowOpen;
   /** Relays whose targets the changes of the open window touched. */
   private final Set<RelayUrl> touched = new java.util.LinkedHashSet<>();
   private boolean planned;
+  private boolean planRunning;
+  private boolean planAgain;
+  /** One thread derives targets, off the event loop. */
+  private WorkerExecutor planner;
   private boolean stopping;
 
   SyncCoordinator(RelayHost host, SyncConfig config, Clock clock, StateWriter state, SyncMetrics metrics, StatusBoard board,
       Resolver resolver, RefusedMemory refusedEvents) {
+    this(host, config, clock, state, metrics, board, resolver, refusedEvents, WorkerSteps.REAL);
+  }
+
+  /** With the worker steps replaced (tests). */
+  SyncCoordinator(RelayHost host, SyncConfig config, Clock clock, StateWriter state, SyncMetrics metrics,
+      StatusBoard board, Resolver resolver, RefusedMemory refusedEvents, WorkerSteps steps) {
     this.host = host;
+    this.steps = steps;
     this.config = config;
     this.clock = clock;
     this.state = state;
@@ -83,12 +104,14 @@ final class SyncCoordinator extends VerticleBase {
     InFlightBudget budget = InFlightBudget.of(config.maxEventsInFlight());
     metrics.eventsInFlight(budget::inFlight);
     this.refusedEvents = refusedEvents;
+    metrics.stateQueue(state::queued);
     this.deps = new WorkerDeps(host, config, clock, state, metrics, board, this::onWorkerIdle, budget, gate,
         config.trustOptions(), refusedEvents, new FetchClaims());
   }
 
   @Override
   public Future<?> start() {
+    planner = vertx.createSharedWorkerExecutor("grasp-sync-plan", 1);
     Filter discovery = Filter.builder()
         .kinds(List.of(Nip34.REPO_ANNOUNCEMENT, Nip34.PATCH, Nip34.PULL_REQUEST, Nip34.ISSUE))
         .build();
@@ -159,9 +182,13 @@ final class SyncCoordinator extends VerticleBase {
     metrics.indexSize(index.repoCount(), index.rootEventCount());
     metrics.unannouncedRepos(index.unannouncedCount());
     board.index(index.repoCount(), index.rootEventCount());
+    openWindow(config.batchWindow());
+  }
+
+  private void openWindow(Duration length) {
     if (!windowOpen && context != null) {
       windowOpen = true;
-      vertx.setTimer(Math.max(1, config.batchWindow().toMillis()), t -> {
+      vertx.setTimer(Math.max(1, length.toMillis()), t -> {
         windowOpen = false;
         replan();
       });
@@ -180,27 +207,89 @@ final class SyncCoordinator extends VerticleBase {
   /**
    * The first plan derives every relay's targets; later windows re-derive only the relays
    * their changes touched (a full derivation costs about half a second of CPU at 10,000
-   * repositories, a touched relay about a millisecond).
+   * repositories, a touched relay about a millisecond, and many times that on a loaded host).
+   * The derivation runs on the planning thread over the index as it is now (an immutable
+   * value); the targets are handed over back on this loop. A relay leaves {@code touched} when
+   * a plan takes it and goes back when its hand-off fails, to be tried in the next window
+   * without keeping the others from theirs. One plan runs at a time; a window closing
+   * meanwhile plans once it is done.
    */
   private void replan() {
     if (stopping) {
       return;
     }
-    if (!planned) {
-      planned = true;
-      touched.clear();
-      RelayTargets targets = RelayTargets.derive(index, config.bootstrapRelays(), config.maxRelays());
-      if (!targets.overCap().isEmpty()) {
-        log.warn("{} relays over max-relays ({}) are not dialled", targets.overCap().size(), config.maxRelays());
-        targets.overCap().forEach(r -> metrics.refusedRelay("over_max_relays"));
-      }
-      targets.byRelay().values().forEach(t -> route(t.relay(), t.items(), t.bootstrap()));
+    if (planRunning) {
+      planAgain = true;
       return;
     }
-    List<RelayUrl> relays = new ArrayList<>(touched);
+    RepoIndex snapshot = index;
+    boolean full = !planned;
+    List<RelayUrl> relays = List.copyOf(touched);
+    planned = true;
     touched.clear();
+    planRunning = true;
+    planner.executeBlocking(() -> full
+            ? RelayTargets.derive(snapshot, config.bootstrapRelays(), config.maxRelays())
+            : touchedTargets(snapshot, relays))
+        .onComplete(ar -> {
+          planRunning = false;
+          if (stopping) {
+            return;
+          }
+          if (ar.failed()) {
+            metrics.handOffFailed();
+            log.error("cannot plan {} relays; trying again in the next window", relays.size(), ar.cause());
+            touched.addAll(relays);
+            openWindow(retryWindow());
+            return;
+          }
+          handOut(ar.result());
+          if (planAgain) {
+            planAgain = false;
+            openWindow(config.batchWindow());
+          }
+        });
+  }
+
+  private RelayTargets touchedTargets(RepoIndex snapshot, List<RelayUrl> relays) {
+    Map<RelayUrl, RelayTarget> byRelay = new java.util.LinkedHashMap<>();
     for (RelayUrl relay : relays) {
-      route(relay, currentTargets(relay), config.bootstrapRelays().contains(relay));
+      boolean bootstrap = config.bootstrapRelays().contains(relay);
+      byRelay.put(relay, new RelayTarget(relay, bootstrap, targetsOf(snapshot, relay)));
+    }
+    return new RelayTargets(byRelay, List.of());
+  }
+
+  private void handOut(RelayTargets targets) {
+    if (!targets.overCap().isEmpty()) {
+      log.warn("{} relays over max-relays ({}) are not dialled", targets.overCap().size(), config.maxRelays());
+      targets.overCap().forEach(r -> metrics.refusedRelay("over_max_relays"));
+    }
+    boolean failed = false;
+    for (RelayTarget t : targets.byRelay().values()) {
+      if (!handOver(t.relay(), t::items, t.bootstrap())) {
+        failed = true;
+        touched.add(t.relay());
+      }
+    }
+    if (failed) {
+      openWindow(retryWindow());
+    }
+  }
+
+  private Duration retryWindow() {
+    return RETRY_WINDOW.compareTo(config.batchWindow()) > 0 ? RETRY_WINDOW : config.batchWindow();
+  }
+
+  /** Routes one relay's targets; a failure is logged and counted, and leaves the relay owed them. */
+  private boolean handOver(RelayUrl relay, Supplier<ItemSet> items, boolean bootstrap) {
+    try {
+      route(relay, items.get(), bootstrap);
+      return true;
+    } catch (RuntimeException e) {
+      metrics.handOffFailed();
+      log.error("cannot hand {} its targets; trying again in the next window", relay, e);
+      return false;
     }
   }
 
@@ -208,9 +297,11 @@ final class SyncCoordinator extends VerticleBase {
   private void route(RelayUrl relay, ItemSet items, boolean bootstrap) {
     RelayWorker worker = workers.get(relay);
     if (worker != null) {
-      worker.tell(w -> w.setTargets(items));
+      steps.handTargets(worker, items);
+    } else if (starting.containsKey(relay)) {
+      return; // handed the targets current when its deployment completes
     } else if (!items.isEmpty() && !refused.contains(relay)) {
-      if (workers.size() + admitting.size() >= config.maxRelays() && !bootstrap) {
+      if (workers.size() + starting.size() + admitting.size() >= config.maxRelays() && !bootstrap) {
         metrics.refusedRelay("over_max_relays");
         log.warn("{} is over max-relays ({}): not dialled", relay, config.maxRelays());
         return;
@@ -243,22 +334,46 @@ final class SyncCoordinator extends VerticleBase {
         // unresolvable now: its worker retries with the relay backoff and shows why it fails
         log.info("{} does not resolve yet: {}", relay, no.detail());
       }
-      RelayWorker worker = new RelayWorker(relay, target.bootstrap(),
-          restored.getOrDefault(relay.toString(), RelayRecord.empty(relay.toString())), deps);
+      startWorker(target);
+    });
+  }
+
+  /**
+   * Deploys a relay's worker. Until its deployment completes it has no event loop, so windows
+   * closing meanwhile hand it nothing; it is handed the targets current at that moment.
+   */
+  private void startWorker(RelayTarget target) {
+    RelayUrl relay = target.relay();
+    RelayWorker worker = new RelayWorker(relay, target.bootstrap(),
+        restored.getOrDefault(relay.toString(), RelayRecord.empty(relay.toString())), deps);
+    Future<String> deployed = steps.deploy(vertx, worker);
+    starting.put(relay, deployed);
+    deployed.onComplete(ar -> {
+      starting.remove(relay);
+      if (ar.failed()) {
+        metrics.forget(relay.toString());
+        board.remove(relay.toString());
+        log.warn("cannot start sync worker for {}: {}", relay, ar.cause().getMessage());
+        return;
+      }
+      if (stopping) {
+        return; // shutdown undeploys it
+      }
       workers.put(relay, worker);
-      vertx.deployVerticle(worker)
-          .onSuccess(id -> worker.tell(w -> w.setTargets(currentTargets(relay))))
-          .onFailure(e -> {
-            workers.remove(relay);
-            metrics.forget(relay.toString());
-            board.remove(relay.toString());
-            log.warn("cannot start sync worker for {}: {}", relay, e.getMessage());
-          });
+      if (!handOver(relay, () -> currentTargets(relay), target.bootstrap())) {
+        touched.add(relay);
+        openWindow(retryWindow());
+      }
     });
   }
 
   /** A relay's full targets now: none for a relay no repository lists (unless bootstrap). */
   private ItemSet currentTargets(RelayUrl relay) {
+    return targetsOf(index, relay);
+  }
+
+  /** Any thread: the index is an immutable value. */
+  private ItemSet targetsOf(RepoIndex index, RelayUrl relay) {
     boolean bootstrap = config.bootstrapRelays().contains(relay);
     if (index.rules().ownUrls().contains(relay) || (!bootstrap && index.reposOn(relay).isEmpty())) {
       return ItemSet.EMPTY;
@@ -285,12 +400,20 @@ final class SyncCoordinator extends VerticleBase {
     });
   }
 
+  /** Undeploys every worker, those still deploying too; any thread (the work runs on the coordinator's loop). */
   Future<Void> shutdown() {
-    stopping = true;
-    List<Future<Void>> all = new ArrayList<>();
-    for (RelayWorker w : workers.values()) {
-      all.add(vertx.undeploy(w.deploymentID()));
-    }
-    return Future.join(all).mapEmpty();
+    Promise<Void> done = Promise.promise();
+    context.runOnContext(v -> {
+      stopping = true;
+      List<Future<Void>> all = new ArrayList<>();
+      for (RelayWorker w : workers.values()) {
+        all.add(vertx.undeploy(w.deploymentID()));
+      }
+      for (Future<String> deploying : starting.values()) {
+        all.add(deploying.compose(vertx::undeploy));
+      }
+      Future.join(all).<Void>mapEmpty().eventually(() -> planner.close()).onComplete(done);
+    });
+    return done.future();
   }
 }

@@ -42,6 +42,7 @@ final class SyncMetrics {
   private final AtomicInteger rootEvents = new AtomicInteger();
   private final AtomicInteger unannouncedRepos = new AtomicInteger();
   private final Timer historySync;
+  private final Counter handOffFailures;
 
   SyncMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -63,6 +64,9 @@ final class SyncMetrics {
         .description("From a relay starting to sync history (connection, reconnection, daily resync) to caught up")
         .serviceLevelObjectives(HISTORY_SYNC_BUCKETS.toArray(Duration[]::new))
         .register(registry);
+    handOffFailures = Counter.builder("grasp.sync.plan.handoff.failures")
+        .description("Relays whose new targets could not be handed over in a batch window; tried again in the next")
+        .register(registry);
   }
 
   private static double count(Map<String, RelayGauges> m, Predicate<RelayGauges> p) {
@@ -73,6 +77,13 @@ final class SyncMetrics {
   void eventsInFlight(IntSupplier inFlight) {
     Gauge.builder("grasp.sync.events.in.flight", inFlight, IntSupplier::getAsInt).strongReference(true)
         .description("Events received from relays and not yet stored, all relays together (at most max-events-in-flight)")
+        .register(registry);
+  }
+
+  /** Sync-state reads and writes waiting for the state thread, all relays together. */
+  void stateQueue(IntSupplier queued) {
+    Gauge.builder("grasp.sync.state.queued", queued, IntSupplier::getAsInt).strongReference(true)
+        .description("Sync-state reads and writes waiting for the state thread, all relays together")
         .register(registry);
   }
 
@@ -187,6 +198,11 @@ final class SyncMetrics {
   /** A history filter whose paging stopped short of the end of the relay's history, by why. */
   void historyIncomplete(String relay, UnfinishedHistory.Reason reason) {
     tracked(relay).ifPresent(g -> g.historyIncomplete.get(reason).increment());
+  }
+
+  /** A relay's new targets could not be handed to it; it gets them in the next window. */
+  void handOffFailed() {
+    handOffFailures.increment();
   }
 
   /** A relay URL from an announcement that is not dialled, by why. */

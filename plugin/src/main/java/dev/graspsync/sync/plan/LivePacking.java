@@ -44,7 +44,7 @@ public final class LivePacking {
 
   /** The filter's JSON and the comma before it. */
   public static int encodedSize(Filter f) {
-    return f.toJson().length() + 1;
+    return f.jsonLength() + 1;
   }
 
   public static int encodedSize(List<Filter> filters) {

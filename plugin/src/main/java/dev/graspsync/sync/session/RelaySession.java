@@ -67,6 +67,7 @@ public final class RelaySession {
   private final Reconciliations reconciliations;
   private final WebSocketClient client;
   private final Optional<DialTarget> dialTarget;
+  private final Outbox outbox;
   private final Promise<Void> closed = Promise.promise();
   private State state = State.NEW;
   private Optional<WebSocket> socket = Optional.empty();
@@ -99,6 +100,8 @@ public final class RelaySession {
       dialTarget.ifPresent(t -> options.setSslEngineOptions(new PinnedNameEngineOptions(t.host())));
     }
     this.client = b.vertx.createWebSocketClient(options);
+    this.outbox = new Outbox(b.vertx, this::write);
+    closed.future().onComplete(v -> outbox.close());
   }
 
   /** Starts building a session for {@code relayUrl} (ws or wss); call on the owner's context. */
@@ -393,7 +396,11 @@ public final class RelaySession {
   }
 
   private void send(ClientMessage message) {
-    socket.ifPresent(ws -> ws.writeTextMessage(MessageCodec.encode(message))
+    outbox.send(message);
+  }
+
+  private void write(String text) {
+    socket.ifPresent(ws -> ws.writeTextMessage(text)
         .onFailure(e -> LOG.debug("relay {}: write failed", address.url(), e)));
   }
 

@@ -37,6 +37,7 @@ final class EveryMeter {
     metrics.refusedMemory(() -> 9);
     metrics.refusedSkipped();
     metrics.refusedRemembered();
+    metrics.stateQueue(() -> 3);
     SyncMetrics.RelayGauges live = metrics.relay(LIVE);
     metrics.forget(LIVE); // the extra hold taken just to reach the gauges
     live.connection.set(ConnectionState.CONNECTING.metricValue());
@@ -66,6 +67,7 @@ final class EveryMeter {
     for (UnfinishedHistory.Reason reason : UnfinishedHistory.Reason.values()) {
       metrics.historyIncomplete(LIVE, reason);
     }
+    metrics.handOffFailed();
     clock.add(SYNC_TOOK.toMillis(), TimeUnit.MILLISECONDS);
     live.pendingBatches.set(0);
     live.connection.set(ConnectionState.CONNECTED_WITH_FAILURES.metricValue());

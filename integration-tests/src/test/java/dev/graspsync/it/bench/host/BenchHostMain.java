@@ -6,6 +6,7 @@ import dev.graspsync.host.config.RelayConfig;
 import dev.graspsync.host.config.RelayConfigParser;
 import dev.graspsync.host.metrics.RelayMetrics;
 import dev.graspsync.host.plugins.PluginBootstrap;
+import dev.graspsync.it.bench.BenchSettings;
 import dev.graspsync.it.bench.infra.CpuTime;
 import dev.graspsync.spi.AcceptedEvent;
 import dev.graspsync.spi.RelayIdentity;
@@ -14,6 +15,7 @@ import dev.graspsync.sync.GraspSyncPlugin;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import java.io.BufferedReader;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -27,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,7 +73,7 @@ public final class BenchHostMain {
       settings.put("plugins." + GraspSyncPlugin.ID + "." + args[i].substring(0, eq), args[i].substring(eq + 1));
     }
     RelayConfig config = RelayConfigParser.parse(settings);
-    Vertx vertx = Vertx.vertx();
+    Vertx vertx = Vertx.vertx(blockedCheck());
     PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     HeapWatch heap = new HeapWatch();
     List<String> urls = config.ownUrls(9);
@@ -132,6 +135,19 @@ public final class BenchHostMain {
     // stdin closed: the driver is gone
     engine.close();
     System.exit(0);
+  }
+
+  /**
+   * Vert.x warns, with the loop's stack, when an event loop runs one task longer than the
+   * bench's threshold ({@value BenchSettings#BLOCKED_MS_PROPERTY}, 200 ms by default; Vert.x's
+   * own default is 2 s): the bench counts those warnings in this host's log.
+   */
+  private static VertxOptions blockedCheck() {
+    long limit = Long.getLong(BenchSettings.BLOCKED_MS_PROPERTY, 200);
+    return new VertxOptions()
+        .setMaxEventLoopExecuteTime(limit).setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS)
+        .setBlockedThreadCheckInterval(Math.max(10, limit / 2)).setBlockedThreadCheckIntervalUnit(TimeUnit.MILLISECONDS)
+        .setWarningExceptionTime(limit).setWarningExceptionTimeUnit(TimeUnit.MILLISECONDS);
   }
 
   private static String status(BenchProbe probe, HeapWatch heap) {

@@ -48,6 +48,16 @@ public record Filter(
     return FilterJson.write(this);
   }
 
+  /** Appends {@link #toJson()} to {@code out}, without an intermediate string. */
+  public StringBuilder appendJson(StringBuilder out) {
+    return FilterJson.write(out, this);
+  }
+
+  /** The length of {@link #toJson()}, without building it. */
+  public int jsonLength() {
+    return FilterJson.length(this);
+  }
+
   public Filter withSince(long since) {
     return new Filter(ids, authors, kinds, tags, OptionalLong.of(since), until, limit);
   }

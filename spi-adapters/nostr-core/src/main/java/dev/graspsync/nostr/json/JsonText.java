@@ -16,17 +16,10 @@ public final class JsonText {
     out.append('"');
     int n = s.length();
     int run = 0;
-    for (int i = 0; i < n; i++) {
-      char c = s.charAt(i);
-      if (c >= 0x20 && c != '"' && c != '\\' && !Character.isSurrogate(c)) {
-        continue;
-      }
-      if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
-        i++;
-        continue;
-      }
+    for (int i = nextEscaped(s, 0); i < n; i = nextEscaped(s, run)) {
       out.append(s, run, i);
       run = i + 1;
+      char c = s.charAt(i);
       switch (c) {
         case '"' -> out.append("\\\"");
         case '\\' -> out.append("\\\\");
@@ -40,6 +33,36 @@ public final class JsonText {
     }
     out.append(s, run, n);
     return out.append('"');
+  }
+
+  /** The length of what {@link #appendQuoted} appends for {@code s}, counted without writing it. */
+  public static int quotedLength(String s) {
+    int n = s.length();
+    int length = n + 2;
+    for (int i = nextEscaped(s, 0); i < n; i = nextEscaped(s, i + 1)) {
+      length += switch (s.charAt(i)) {
+        case '"', '\\', '\n', '\r', '\t', '\b', '\f' -> 1;
+        default -> 5;
+      };
+    }
+    return length;
+  }
+
+  /** The first character at or after {@code from} that is written escaped, or the length. */
+  private static int nextEscaped(String s, int from) {
+    int n = s.length();
+    for (int i = from; i < n; i++) {
+      char c = s.charAt(i);
+      if (c >= 0x20 && c != '"' && c != '\\' && !Character.isSurrogate(c)) {
+        continue;
+      }
+      if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+        i++;
+        continue;
+      }
+      return i;
+    }
+    return n;
   }
 
   /** {@code "s"} as a JSON string literal. */

@@ -96,10 +96,15 @@ final class MessageEncoder {
   }
 
   private static String withFilters(String type, String subscriptionId, List<Filter> filters) {
-    StringBuilder out = start(type, 64 * filters.size());
+    // sized once, exactly: a REQ of many filters is hundreds of kilobytes
+    int size = JsonText.quotedLength(subscriptionId) + 2;
+    for (Filter f : filters) {
+      size += f.jsonLength() + 1;
+    }
+    StringBuilder out = start(type, size);
     JsonText.appendQuoted(out.append(','), subscriptionId);
     for (Filter f : filters) {
-      out.append(',').append(f.toJson());
+      f.appendJson(out.append(','));
     }
     return out.append(']').toString();
   }

@@ -28,6 +28,22 @@ class FilterJsonTest {
   }
 
   @Test
+  void itsLengthIsCountedWithoutWritingItEscapesIncluded() {
+    List<Filter> filters = List.of(
+        Filter.builder().build(),
+        Filter.builder().kinds(0).build(),
+        Filter.builder().ids(List.of(B, A)).authors(List.of(A)).kinds(30617, 1, 30618).since(0).until(9_999_999_999L)
+            .limit(Integer.MAX_VALUE).build(),
+        Filter.builder().tag('d', List.of("q\"b\\s\nn\rr\tt\bb\ff", "\u0001\u001f", "日本", "\ud83d\ude00", "\ud83d lone", "lone \ude00"))
+            .tag('e', List.of()).build(),
+        Filter.builder().tag('a', List.of("30617:" + A + ":repo")).since(1_700_000_000L).limit(100).build());
+    for (Filter f : filters) {
+      assertThat(f.jsonLength()).as(f.toJson()).isEqualTo(f.toJson().length());
+      assertThat(f.appendJson(new StringBuilder("[x,")).toString()).isEqualTo("[x," + f.toJson());
+    }
+  }
+
+  @Test
   void writesCompactStableJsonThatReadsBackEqual() {
     Filter f = Filter.builder().ids(List.of(B, A)).authors(List.of(A)).kinds(30617, 1, 30618)
         .tag('d', List.of("repo\"1", "日本")).tag('a', List.of("x")).since(1).until(2).limit(3).build();

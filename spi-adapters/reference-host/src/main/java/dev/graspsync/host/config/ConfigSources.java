@@ -11,7 +11,7 @@ import java.util.Map;
  * RELAY_PORT} is relay.port, and every {@code RELAY_*} variable is taken as a relay key.
  */
 public final class ConfigSources {
-  private static final HostKeys RELAY_KEYS = new HostKeys("relay.",
+  static final HostKeys RELAY_KEYS = new HostKeys("relay.",
       Arrays.stream(RelayKey.values()).map(RelayKey::key).toList(), RelayKey.PLUGINS.key());
 
   private ConfigSources() {}

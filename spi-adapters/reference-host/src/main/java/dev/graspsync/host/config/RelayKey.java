@@ -1,5 +1,6 @@
 package dev.graspsync.host.config;
 
+import dev.graspsync.spi.hosting.ConfigKey;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -7,7 +8,7 @@ import java.util.Optional;
  * Every {@code relay.*} key the host knows, with its default as an operator writes it. A key
  * outside this list is a typo and stops start-up. docs/configuration.md documents each one.
  */
-public enum RelayKey {
+public enum RelayKey implements ConfigKey {
   HOST("relay.host", "127.0.0.1"),
   PORT("relay.port", "7777"),
   URL("relay.url", ""),
@@ -45,11 +46,13 @@ public enum RelayKey {
     this.defaultValue = defaultValue;
   }
 
+  @Override
   public String key() {
     return key;
   }
 
   /** The default as written in a properties file; "" when the default is derived or absent. */
+  @Override
   public String defaultValue() {
     return defaultValue;
   }

@@ -8,12 +8,12 @@ import dev.graspsync.host.config.RelayKey;
 import dev.graspsync.spi.RelayIdentity;
 import dev.graspsync.spi.RelayPlugin;
 import dev.graspsync.spi.hosting.EnabledPlugins;
+import dev.graspsync.spi.hosting.PluginDataDir;
 import dev.graspsync.spi.hosting.PluginHooks;
 import dev.graspsync.spi.hosting.PluginRoutes;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
-import java.io.IOException;
-import java.nio.file.Files;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -53,11 +53,11 @@ public final class PluginBootstrap {
       MeterRegistry meters, RelayEngine engine, PluginHooks hooks, Optional<PluginRoutes> routes) {
     for (RelayPlugin plugin : plugins) {
       String id = plugin.id();
-      Path dataDir = config.dataDir().resolve("plugins").resolve(id);
+      Path dataDir;
       try {
-        Files.createDirectories(dataDir);
-      } catch (IOException e) {
-        throw new StartupException("cannot create data directory " + dataDir + " for plugin '" + id + "': " + e.getMessage(), e);
+        dataDir = PluginDataDir.create(config.dataDir(), id);
+      } catch (UncheckedIOException e) {
+        throw new StartupException(e.getMessage(), e.getCause());
       }
       PluginHost host = new PluginHost(
           new PluginHost.Slot(id, vertx, config.pluginConfig(id), identity, dataDir, meters, hooks, routes), engine);

@@ -1,5 +1,6 @@
 package dev.graspsync.sidecar.config;
 
+import dev.graspsync.spi.hosting.ConfigKey;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -8,7 +9,7 @@ import java.util.Optional;
  * Every {@code sidecar.*} key, with its default as an operator writes it. A key outside this
  * list is a typo and stops start-up. docs/sidecar.md documents each one.
  */
-public enum SidecarKey {
+public enum SidecarKey implements ConfigKey {
   RELAY_URL("sidecar.relay-url", ""),
   RELAY_PUBLIC_URLS("sidecar.relay-public-urls", ""),
   DATA_DIR("sidecar.data-dir", "./data"),
@@ -35,11 +36,13 @@ public enum SidecarKey {
     this.defaultValue = defaultValue;
   }
 
+  @Override
   public String key() {
     return key;
   }
 
   /** The default as written in a properties file; "" when there is none. */
+  @Override
   public String defaultValue() {
     return defaultValue;
   }

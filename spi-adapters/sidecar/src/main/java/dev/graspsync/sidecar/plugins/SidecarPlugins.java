@@ -9,13 +9,11 @@ import dev.graspsync.spi.RelayPlugin;
 import dev.graspsync.spi.hosting.EnabledPlugins;
 import dev.graspsync.spi.hosting.HookedRelayHost;
 import dev.graspsync.spi.hosting.HostConfigException;
+import dev.graspsync.spi.hosting.PluginDataDir;
 import dev.graspsync.spi.hosting.PluginHooks;
 import dev.graspsync.spi.hosting.PluginRoutes;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -45,12 +43,7 @@ public final class SidecarPlugins {
   public static void register(List<RelayPlugin> plugins, SidecarConfig config, Shared shared) {
     for (RelayPlugin plugin : plugins) {
       String id = plugin.id();
-      Path dataDir = config.dataDir().resolve("plugins").resolve(id);
-      try {
-        Files.createDirectories(dataDir);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot create data directory " + dataDir + " for plugin '" + id + "'", e);
-      }
+      Path dataDir = PluginDataDir.create(config.dataDir(), id);
       HookedRelayHost.Slot slot = new HookedRelayHost.Slot(id, shared.vertx(), config.pluginConfig(id),
           shared.identity(), dataDir, shared.meters(), shared.hooks(), Optional.of(shared.routes()));
       plugin.register(new SidecarPluginHost(slot, shared.store(), shared.writer()));

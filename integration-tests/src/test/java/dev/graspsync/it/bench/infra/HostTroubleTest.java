@@ -1,0 +1,49 @@
+package dev.graspsync.it.bench.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HostTroubleTest {
+  @TempDir
+  Path dir;
+
+  @Test
+  void aQuietLogIsClean() throws IOException {
+    HostTrouble t = HostTrouble.scan(log(
+        "05:46:51.032 INFO  [vert.x-eventloop-thread-3] d.graspsync.sync.engine.RelayBatches - ws://x: full sync",
+        "05:46:52.000 WARN  [vert.x-eventloop-thread-1] d.graspsync.sync.engine.SyncCoordinator - 3 relays over max-relays"));
+    assertThat(t.clean()).isTrue();
+    assertThat(t.summary()).isEqualTo("0 ERROR, 0 exceptions, 0 blocked-loop warnings, 0 OOM");
+  }
+
+  @Test
+  void errorsExceptionsBlockedLoopsAndOomAreCountedAndTheFirstIsQuoted() throws IOException {
+    HostTrouble t = HostTrouble.scan(log(
+        "05:46:50.917 WARN  [vertx-blocked-thread-checker] i.v.core.impl.BlockedThreadChecker - Thread vert.x-eventloop-thread-1 has been blocked for 3029 ms, time limit is 200 ms",
+        "io.vertx.core.VertxException: Thread blocked",
+        "\tat java.base/java.util.HashMap.put(HashMap.java:610)",
+        "05:46:55.038 ERROR [vert.x-eventloop-thread-1] io.vertx.core.impl.ContextImpl - Unhandled exception",
+        "java.lang.NullPointerException: Cannot invoke \"io.vertx.core.Context.runOnContext(io.vertx.core.Handler)\"",
+        "\tat dev.graspsync.sync.engine.RelayWorker.tell(RelayWorker.java:84)",
+        "Caused by: java.lang.OutOfMemoryError: Java heap space"));
+    assertThat(t.clean()).isFalse();
+    assertThat(t.blocked()).isEqualTo(1);
+    assertThat(t.errors()).isEqualTo(1);
+    assertThat(t.exceptions()).isEqualTo(2);
+    assertThat(t.outOfMemory()).isEqualTo(1);
+    assertThat(t.first()).hasValueSatisfying(l -> assertThat(l).contains("has been blocked for 3029 ms"));
+  }
+
+  private Path log(String... lines) throws IOException {
+    Path file = dir.resolve("host.log");
+    Files.write(file, List.of(lines), StandardCharsets.UTF_8);
+    return file;
+  }
+}
