@@ -38,10 +38,10 @@ class SidecarOnNpmRelayTest extends SidecarTestBase {
     NodeRelay operator = nostrRelay();
     ReferenceRelay bootstrap = referenceRelay();
     ReferenceRelay named = referenceRelay();
-    BulkHistory.Signed bulk = BulkHistory.repo("sidecar-bulk", bootstrap.url()).withState().issues(300).comments(50)
+    BulkHistory.Signed bulk = BulkHistory.repo("sidecar-bulk", bootstrap.url(), operator.url()).withState().issues(300).comments(50)
         .sign();
     List<Event> discovered = NostrSpec.create()
-        .announcement("repo", "sidecar-discovered", List.of(bootstrap.url(), named.url()), -50_000)
+        .announcement("repo", "sidecar-discovered", List.of(bootstrap.url(), named.url(), operator.url()), -50_000)
         .issue("i1", "repo", "bob", "only on the named relay", -40_000)
         .comment("c1", "i1", "carol", "and its comment", -39_000)
         .sign();
@@ -74,7 +74,7 @@ class SidecarOnNpmRelayTest extends SidecarTestBase {
   void theOperatorsRelayRestartedMidSyncLosesNothing() {
     NodeRelay operator = nostrRelay("--persist", dir.resolve("operator.jsonl").toString());
     ReferenceRelay external = referenceRelay();
-    BulkHistory.Signed history = BulkHistory.repo("sidecar-restart", external.url()).issues(800).comments(200).sign();
+    BulkHistory.Signed history = BulkHistory.repo("sidecar-restart", external.url(), operator.url()).issues(800).comments(200).sign();
     external.publish(vertx, history.events());
 
     SidecarProcess sidecar = startSidecar(operator.url(), Map.of(), SyncSettings.forTests(external.url()));
@@ -98,7 +98,7 @@ class SidecarOnNpmRelayTest extends SidecarTestBase {
   void aRelayDemandingAuthenticationGetsTheSidecarsKey() {
     NodeRelay operator = nostrRelay("--auth");
     ReferenceRelay external = referenceRelay();
-    BulkHistory.Signed history = BulkHistory.repo("sidecar-auth", external.url()).issues(30).sign();
+    BulkHistory.Signed history = BulkHistory.repo("sidecar-auth", external.url(), operator.url()).issues(30).sign();
     external.publish(vertx, history.events());
 
     startSidecar(operator.url(), Map.of("sidecar.auth-secret-key", BulkEvents.key("sidecar").secretHex()),

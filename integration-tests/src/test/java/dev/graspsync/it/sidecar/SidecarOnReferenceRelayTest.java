@@ -64,7 +64,7 @@ class SidecarOnReferenceRelayTest extends SidecarTestBase {
     ReferenceRelay operator = referenceRelay();
     ReferenceRelay external = referenceRelay();
     TcpFaultProxy wire = proxy(external.url());
-    BulkHistory.Signed old = BulkHistory.repo("sidecar-resume", wire.url()).withState().issues(300).comments(100)
+    BulkHistory.Signed old = BulkHistory.repo("sidecar-resume", wire.url(), operator.url()).withState().issues(300).comments(100)
         .sign();
     external.publish(vertx, old.events());
 

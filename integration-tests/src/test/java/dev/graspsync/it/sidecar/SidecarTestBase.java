@@ -21,6 +21,9 @@ import java.util.Set;
 /**
  * What the sidecar's end-to-end tests share: a sidecar process next to an operator's relay,
  * and checks made the way anyone would check that relay, with a WebSocket client.
+ * Announcements meant to be synced list the operator's relay (the sidecar's default
+ * sidecar.relay-public-urls), as its users' would: grasp-sync syncs only repositories that
+ * name this relay (GRASP-02).
  */
 abstract class SidecarTestBase extends SyncTestBase {
   private static final int IDS_PER_QUERY = 200;
