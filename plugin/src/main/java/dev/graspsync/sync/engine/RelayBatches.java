@@ -11,7 +11,6 @@ import dev.graspsync.sync.batch.CapacityRefusal;
 import dev.graspsync.sync.config.SyncConfig;
 import dev.graspsync.sync.nip11.RelayLimitation;
 import dev.graspsync.sync.plan.ItemSet;
-import dev.graspsync.sync.plan.ItemSetBuilder;
 import dev.graspsync.sync.plan.LabelledFilter;
 import dev.graspsync.sync.plan.Layer;
 import dev.graspsync.sync.plan.LiveBudget;
@@ -40,8 +39,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One relay's sync work, on its worker's event loop: targets, confirmed and parked items,
- * history batches and, through {@link LiveSubscriptions}, live coverage. Sends each batch as a
+ * One relay's sync work, on its worker's event loop: history batches over the items {@link
+ * RelayItems} tracks and, through {@link LiveSubscriptions}, live coverage. Sends each batch as a
  * paged history subscription, moves it from pending to confirmed at EOSE, retries or parks it
  * on failure; its items go live in packed subscriptions shared with other batches.
  */
@@ -63,11 +62,7 @@ final class RelayBatches implements LiveSubscriptions.Owner {
   /** Whether a batch's REQ groups are reconciled (NIP-77) or paged REQs. */
   private final HistoryRoute route;
 
-  private ItemSet targets = ItemSet.EMPTY;
-  private final ItemSetBuilder confirmed = new ItemSetBuilder();
-  /** Items of INITIAL batches not yet completed or failed. */
-  private final ItemSetBuilder pending = new ItemSetBuilder();
-  private ItemSet parked = ItemSet.EMPTY;
+  private final RelayItems items;
   private final Map<Long, Batch> batches = new LinkedHashMap<>();
   private long nextBatchId;
   private boolean anyFailed;
@@ -94,37 +89,21 @@ final class RelayBatches implements LiveSubscriptions.Owner {
     this.route = new HistoryRoute(url, deps, this::budget);
     this.live = new LiveSubscriptions(vertx, url, deps.clock(), config.filterChunkSize(), config.catchUpOverlap(),
         SessionConfig.defaults().liveLookback(), config.rateLimitCooldown(), LiveTail.DEFAULT, budget(), this);
-    confirmed.addAll(ItemKeys.parse(restored.confirmed()));
+    this.items = new RelayItems(url, deps.state());
     Instant now = now();
     // a restart re-issues what was pending, under the same ids so confirming clears them
-    restored.pending().forEach((id, items) -> {
-      ItemSet set = ItemKeys.parse(items);
-      if (!set.isEmpty()) {
-        batches.put(id, Batch.initial(id, relay, set, config.filterChunkSize(), now));
-        pending.addAll(set);
-      }
-    });
+    items.restore(restored, (id, set) -> batches.put(id, Batch.initial(id, relay, set, config.filterChunkSize(), now)));
     this.nextBatchId = restored.pending().keySet().stream().mapToLong(Long::longValue).max().orElse(0) + 1;
   }
 
   // ---- what the worker tells it ------------------------------------------------------------
 
-  /**
-   * New targets. Confirmed items that are no longer targets (their repository stopped listing
-   * this relay here, or was deleted, or a root event was) are forgotten, in the state store
-   * too, and their live filters closed.
-   */
-  void setTargets(ItemSet items) {
-    targets = items;
-    ItemSet retired = confirmed.isEmpty() ? ItemSet.EMPTY : confirmed.snapshot().minus(items);
-    if (retired.isEmpty()) {
-      return;
+  /** New targets: confirmed items no longer targeted are forgotten (see {@link RelayItems#retarget}), live too. */
+  void setTargets(ItemSet targets) {
+    ItemSet retired = items.retarget(targets);
+    if (!retired.isEmpty()) {
+      live.retire(retired);
     }
-    log.info("{}: {} items no longer synced from here", url, retired.size());
-    confirmed.removeAll(retired);
-    parked = parked.minus(retired);
-    deps.state().write(st -> st.unconfirm(url, ItemKeys.keys(retired)));
-    live.retire(retired);
   }
 
   /** A connection is open (and may take subscriptions once the worker says so). */
@@ -154,30 +133,26 @@ final class RelayBatches implements LiveSubscriptions.Owner {
    * since}, so one REQ each serves what was missed and then stays live.
    */
   void catchUp(long since) {
-    if (confirmed.isEmpty()) {
+    if (!items.anyConfirmed()) {
       return;
     }
     log.info("{}: catching up from {}", url, Instant.ofEpochSecond(since));
-    live.catchUp(confirmed.snapshot(), since);
+    live.catchUp(items.confirmed(), since);
   }
 
   /** First connection, long outage or daily resync: everything again, parked items included. */
   void fullSync() {
     log.info("{}: full sync", url);
-    confirmed.clear();
-    parked = ItemSet.EMPTY;
+    items.reset();
     historyIncomplete = 0;
-    deps.state().write(st -> st.resetProgress(url));
   }
 
   /** Turns new targets into batches and sends what the relay can take now. */
   void planWork(boolean maySubscribe) {
-    ItemSet work = Planner.newWork(targets, pending.snapshot(), confirmed.snapshot(), parked);
-    for (ItemSet chunk : Planner.split(work, config.filterChunkSize())) {
+    for (ItemSet chunk : Planner.split(items.newWork(), config.filterChunkSize())) {
       long id = nextBatchId++;
       batches.put(id, Batch.initial(id, relay, chunk, config.filterChunkSize(), now()));
-      pending.addAll(chunk);
-      deps.state().write(st -> st.addPending(url, id, ItemKeys.keys(chunk)));
+      items.batched(id, chunk);
     }
     if (maySubscribe) {
       sendQueued();
@@ -198,13 +173,13 @@ final class RelayBatches implements LiveSubscriptions.Owner {
    * still syncing or the previous round is still running.
    */
   void reconcileConfirmed() {
-    if (session.filter(RelaySession::isConnected).isEmpty() || !route.reconciles() || confirmed.isEmpty()
+    if (session.filter(RelaySession::isConnected).isEmpty() || !route.reconciles() || !items.anyConfirmed()
         || !route.periodicDone(batches.keySet())
         || batches.values().stream().anyMatch(b -> b.purpose() == BatchPurpose.INITIAL)) {
       return;
     }
-    log.info("{}: periodic reconciliation of {} items", url, confirmed.size());
-    for (ItemSet chunk : Planner.split(confirmed.snapshot(), config.filterChunkSize())) {
+    log.info("{}: periodic reconciliation of {} items", url, items.confirmedCount());
+    for (ItemSet chunk : Planner.split(items.confirmed(), config.filterChunkSize())) {
       long id = nextBatchId++;
       batches.put(id, Batch.queued(id, relay, BatchPurpose.CATCH_UP, chunk,
           FilterPlan.forItems(chunk, config.filterChunkSize()), now()));
@@ -222,7 +197,7 @@ final class RelayBatches implements LiveSubscriptions.Owner {
   // ---- status -------------------------------------------------------------------------------
 
   boolean hasTargets() {
-    return !targets.isEmpty();
+    return items.hasTargets();
   }
 
   int pendingBatches() {
@@ -255,11 +230,11 @@ final class RelayBatches implements LiveSubscriptions.Owner {
   }
 
   int confirmedItems() {
-    return confirmed.size();
+    return items.confirmedCount();
   }
 
   int parkedItems() {
-    return parked.size();
+    return items.parkedCount();
   }
 
   // ---- sending --------------------------------------------------------------------------------
@@ -428,18 +403,14 @@ final class RelayBatches implements LiveSubscriptions.Owner {
     if (outcome instanceof BatchOutcome.Completed) {
       batches.remove(b.id());
       if (b.purpose() == BatchPurpose.INITIAL) {
-        pending.removeAll(b.items());
-        confirmed.addAll(b.items());
-        deps.state().write(st -> st.confirm(url, b.id(), ItemKeys.keys(b.items())));
+        items.completed(b.id(), b.items());
       }
     } else if (outcome instanceof BatchOutcome.Failed failed) {
       batches.remove(b.id());
       anyFailed = true;
       if (b.purpose() == BatchPurpose.INITIAL) {
-        pending.removeAll(b.items());
-        parked = parked.union(b.items());
+        items.failed(b.id(), b.items());
         live.forget(b.items());
-        deps.state().write(st -> st.dropPending(url, b.id()));
       }
       deps.metrics().batchFailed(url);
       onProblem.accept("batch failed: " + failed.reason());
