@@ -6,9 +6,7 @@ import dev.graspsync.nostr.negentropy.PackedStorageBuilder;
 import dev.graspsync.spi.TooManyKeysException;
 import java.util.Arrays;
 import java.util.Optional;
-import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDBException;
-import org.rocksdb.Snapshot;
 
 /**
  * The (created_at, id) items of one filter for a NIP-77 reconciliation, read step by step
@@ -24,8 +22,7 @@ public final class KeyScan implements AutoCloseable, StoreResource {
   private final EventDatabase database;
   private final Filter filter;
   private final int maxItems;
-  private final Snapshot snapshot;
-  private final ReadOptions readOptions;
+  private final SnapshotReads reads;
   private final QueryPlan plan;
   private final boolean indexAnswers;
   private Optional<IndexCursor> cursor = Optional.empty();
@@ -34,14 +31,12 @@ public final class KeyScan implements AutoCloseable, StoreResource {
   private byte[] ids = new byte[1024 * IndexKeys.ID_BYTES];
   private int size;
   private boolean done;
-  private boolean closed;
 
   private KeyScan(EventDatabase database, Filter filter, int maxItems) {
     this.database = database;
     this.filter = filter;
     this.maxItems = maxItems;
-    this.snapshot = database.db().getSnapshot();
-    this.readOptions = new ReadOptions().setSnapshot(snapshot);
+    this.reads = new SnapshotReads(database);
     this.plan = QueryPlanner.plan(filter);
     this.indexAnswers = plan instanceof QueryPlan.IndexWalk walk && answersWholly(walk, filter);
   }
@@ -90,7 +85,7 @@ public final class KeyScan implements AutoCloseable, StoreResource {
   }
 
   private synchronized boolean readStep() throws RocksDBException {
-    if (closed) {
+    if (reads.released()) {
       throw new StoreClosedException();
     }
     if (done) {
@@ -98,7 +93,7 @@ public final class KeyScan implements AutoCloseable, StoreResource {
     }
     if (plan instanceof QueryPlan.IdLookup lookup) {
       CandidateSource.IdLookupSource source =
-          CandidateSource.IdLookupSource.load(database, readOptions, filter, lookup);
+          CandidateSource.IdLookupSource.load(database, reads.options(), filter, lookup);
       CandidateSource.ScanBudget unbounded = new CandidateSource.ScanBudget(Integer.MAX_VALUE);
       for (Optional<Candidate> c = source.next(unbounded); c.isPresent(); c = source.next(unbounded)) {
         add(c.get().createdAt(), c.get().id());
@@ -114,7 +109,7 @@ public final class KeyScan implements AutoCloseable, StoreResource {
       cursor =
           Optional.of(
               new IndexCursor(
-                  database, readOptions, walk.column(), walk.prefixes(), filter.since(), filter.until()));
+                  database, reads.options(), walk.column(), walk.prefixes(), filter.since(), filter.until()));
     }
     IndexCursor hits = cursor.get();
     for (int examined = 0; examined < EXAMINATIONS_PER_STEP; examined++) {
@@ -126,7 +121,7 @@ public final class KeyScan implements AutoCloseable, StoreResource {
         add(hits.createdAt(), hits.id());
         continue;
       }
-      byte[] value = database.db().get(database.handle(Column.EVENTS), readOptions, hits.id());
+      byte[] value = database.db().get(database.handle(Column.EVENTS), reads.options(), hits.id());
       if (value != null) {
         Candidate candidate = new Candidate(hits.id(), value);
         if (CandidateCheck.matches(filter, candidate, walk.tagLetter())) {
@@ -179,14 +174,9 @@ public final class KeyScan implements AutoCloseable, StoreResource {
 
   @Override
   public synchronized void releaseResources() {
-    if (closed) {
-      return;
-    }
-    closed = true;
-    cursor.ifPresent(IndexCursor::close);
-    cursor = Optional.empty();
-    readOptions.close();
-    database.db().releaseSnapshot(snapshot);
-    database.untrack(this);
+    reads.release(this, () -> {
+      cursor.ifPresent(IndexCursor::close);
+      cursor = Optional.empty();
+    });
   }
 }

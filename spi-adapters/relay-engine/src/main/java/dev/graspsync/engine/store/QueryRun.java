@@ -5,8 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import org.rocksdb.ReadOptions;
-import org.rocksdb.Snapshot;
 
 /**
  * One query over a list of filters, read page by page from a consistent snapshot. Filters
@@ -29,21 +27,18 @@ public final class QueryRun implements AutoCloseable, StoreResource {
   private final EventDatabase database;
   private final List<Filter> filters;
   private final OptionalInt maxLimit;
-  private final Snapshot snapshot;
-  private final ReadOptions readOptions;
+  private final SnapshotReads reads;
   private final List<Coverage> finished = new ArrayList<>();
   private int filterIndex;
   private Optional<CandidateSource> source = Optional.empty();
   private int remaining;
   private Optional<Candidate> lastCounted = Optional.empty();
-  private boolean closed;
 
   private QueryRun(EventDatabase database, List<Filter> filters, OptionalInt maxLimit) {
     this.database = database;
     this.filters = List.copyOf(filters);
     this.maxLimit = maxLimit;
-    this.snapshot = database.db().getSnapshot();
-    this.readOptions = new ReadOptions().setSnapshot(snapshot);
+    this.reads = new SnapshotReads(database);
   }
 
   /** A run bounded by each filter's limit and {@code maxLimit} (a filter without limit gets maxLimit). */
@@ -73,7 +68,7 @@ public final class QueryRun implements AutoCloseable, StoreResource {
   }
 
   private synchronized Page readPage(int size) throws Exception {
-    if (closed) {
+    if (reads.released()) {
       throw new StoreClosedException();
     }
     List<Candidate> page = new ArrayList<>(Math.min(size, 256));
@@ -90,7 +85,7 @@ public final class QueryRun implements AutoCloseable, StoreResource {
           nextFilter(new Coverage.Nothing());
           continue;
         }
-        source = Optional.of(CandidateSource.open(database, readOptions, filter));
+        source = Optional.of(CandidateSource.open(database, reads.options(), filter));
       }
       if (remaining <= 0) {
         nextFilter(
@@ -148,14 +143,9 @@ public final class QueryRun implements AutoCloseable, StoreResource {
 
   @Override
   public synchronized void releaseResources() {
-    if (closed) {
-      return;
-    }
-    closed = true;
-    source.ifPresent(CandidateSource::close);
-    source = Optional.empty();
-    readOptions.close();
-    database.db().releaseSnapshot(snapshot);
-    database.untrack(this);
+    reads.release(this, () -> {
+      source.ifPresent(CandidateSource::close);
+      source = Optional.empty();
+    });
   }
 }
