@@ -64,6 +64,11 @@ final class CoordinatorHost implements RelayHost {
 
   @Override
   public EventStore store() {
+    return storeWithKeys(PackedStorage.empty());
+  }
+
+  /** A store that holds no events yet answers every key scan with {@code keys}. */
+  static EventStore storeWithKeys(PackedStorage keys) {
     return new EventStore() {
       @Override
       public Future<List<Event>> query(List<Filter> filters) {
@@ -87,7 +92,7 @@ final class CoordinatorHost implements RelayHost {
 
       @Override
       public Future<PackedStorage> keys(Filter filter, int maxItems) {
-        return Future.succeededFuture(PackedStorage.empty());
+        return Future.succeededFuture(keys);
       }
     };
   }

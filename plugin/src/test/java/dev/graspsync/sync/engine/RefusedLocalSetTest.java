@@ -15,21 +15,17 @@ import dev.graspsync.nostr.negentropy.NegentropyStorage;
 import dev.graspsync.nostr.negentropy.PackedStorage;
 import dev.graspsync.nostr.negentropy.PackedStorageBuilder;
 import dev.graspsync.nostr.negentropy.Reconciliation;
-import dev.graspsync.spi.EventStore;
 import dev.graspsync.spi.IngestVerdict;
 import dev.graspsync.sync.reconcile.RefusedItems;
 import dev.graspsync.sync.refused.RefusedMemory;
 import dev.graspsync.sync.refused.RefusedStore;
-import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /** A reconciliation's local set holds the refused events the filter matches, so they are never fetched. */
@@ -70,7 +66,7 @@ class RefusedLocalSetTest {
 
   /** Reconciles {@code filter}'s local set (our store holds {@code stored}) against a relay holding all three. */
   private List<String> need(Filter filter, RefusedItems items) {
-    NegentropyStorage local = LocalSet.load(store(packed(stored)), filter, items).result();
+    NegentropyStorage local = LocalSet.load(CoordinatorHost.storeWithKeys(packed(stored)), filter, items).result();
     Negentropy relay = Negentropy.responder(packed(stored, refused, fresh), 60_000);
     Negentropy us = Negentropy.initiator(local, 60_000);
     List<String> need = new ArrayList<>();
@@ -92,34 +88,5 @@ class RefusedLocalSetTest {
       b.add(e.createdAt(), e.id());
     }
     return b.seal();
-  }
-
-  private static EventStore store(PackedStorage keys) {
-    return new EventStore() {
-      @Override
-      public Future<List<Event>> query(List<Filter> filters) {
-        return Future.succeededFuture(List.of());
-      }
-
-      @Override
-      public Future<Void> scan(List<Filter> filters, Consumer<List<Event>> page) {
-        return Future.succeededFuture();
-      }
-
-      @Override
-      public Future<Boolean> contains(String eventId) {
-        return Future.succeededFuture(false);
-      }
-
-      @Override
-      public Future<Set<String>> containsAll(Collection<String> eventIds) {
-        return Future.succeededFuture(Set.of());
-      }
-
-      @Override
-      public Future<PackedStorage> keys(Filter filter, int maxItems) {
-        return Future.succeededFuture(keys);
-      }
-    };
   }
 }
