@@ -7,7 +7,6 @@ import dev.graspsync.sync.batch.BatchOutcome;
 import dev.graspsync.sync.batch.BatchPurpose;
 import dev.graspsync.sync.batch.BatchRules;
 import dev.graspsync.sync.batch.BatchState;
-import dev.graspsync.sync.batch.CapacityRefusal;
 import dev.graspsync.sync.config.SyncConfig;
 import dev.graspsync.sync.nip11.RelayLimitation;
 import dev.graspsync.sync.plan.ItemSet;
@@ -59,6 +58,7 @@ final class RelayBatches implements LiveSubscriptions.Owner {
   private final Runnable onChange;
   private final Consumer<String> onProblem;
   private final LiveSubscriptions live;
+  private final CapacityLearning capacity;
   /** Whether a batch's REQ groups are reconciled (NIP-77) or paged REQs. */
   private final HistoryRoute route;
 
@@ -89,6 +89,7 @@ final class RelayBatches implements LiveSubscriptions.Owner {
     this.route = new HistoryRoute(url, deps, this::budget);
     this.live = new LiveSubscriptions(vertx, url, deps.clock(), config.filterChunkSize(), config.catchUpOverlap(),
         SessionConfig.defaults().liveLookback(), config.rateLimitCooldown(), LiveTail.DEFAULT, budget(), this);
+    this.capacity = new CapacityLearning(url, limits, live);
     this.items = new RelayItems(url, deps.state());
     Instant now = now();
     // a restart re-issues what was pending, under the same ids so confirming clears them
@@ -324,53 +325,20 @@ final class RelayBatches implements LiveSubscriptions.Owner {
     onProblem.accept(problem);
   }
 
-  /** The refused REQ's filters lost their subscription: a capacity refusal lays everything out again. */
   @Override
   public void onLiveRefused(SubscriptionOutcome outcome, RequestShape shape) {
-    if (learnCapacity(outcome, shape)) {
-      live.relayout(budget());
-      return;
+    if (!capacity.liveRefused(outcome, shape)) {
+      String message = outcome instanceof SubscriptionOutcome.Refused r ? r.message() : outcome.toString();
+      onProblem.accept("live subscription refused: CLOSED " + message);
     }
-    String message = outcome instanceof SubscriptionOutcome.Refused r ? r.message() : outcome.toString();
-    onProblem.accept("live subscription refused: CLOSED " + message);
   }
 
-  /**
-   * A history REQ's end: a CLOSED about capacity lowers this connection's budget, and the live
-   * subscriptions are laid out again if what is open passes it.
-   */
   void onHistoryEnded(SubscriptionOutcome outcome, RequestShape shape) {
-    if (learnCapacity(outcome, shape)) {
-      live.rebudget(budget());
-    }
+    capacity.historyEnded(outcome, shape);
   }
 
-  /** @return whether {@code outcome} was a CLOSED about capacity, now in {@link RelayLimits} */
-  private boolean learnCapacity(SubscriptionOutcome outcome, RequestShape shape) {
-    if (!(outcome instanceof SubscriptionOutcome.Refused refused)) {
-      return false;
-    }
-    Optional<CapacityRefusal> kind = CapacityRefusal.classify(refused.message());
-    if (kind.isEmpty()) {
-      return false;
-    }
-    limits.refused(kind.get(), shape);
-    log.warn("{}: relay refused for capacity ({}); budget now {}", url, refused.message(), budget());
-    return true;
-  }
-
-  /**
-   * Some relays answer an oversize REQ with a NOTICE only, and the REQ dies without EOSE: a
-   * NOTICE saying "too large" lowers the byte bound below the largest live REQ sent.
-   */
   void onNotice(String message) {
-    if (CapacityRefusal.classify(message).filter(k -> k == CapacityRefusal.TOO_LARGE).isEmpty()
-        || live.largestRequestBytes() == 0) {
-      return;
-    }
-    limits.tooLarge(live.largestRequestBytes());
-    log.warn("{}: relay says a message was too large ({}); budget now {}", url, message, budget());
-    live.relayout(budget());
+    capacity.notice(message);
   }
 
   Optional<Batch> batch(long id) {
