@@ -26,7 +26,6 @@ import dev.graspsync.sync.session.UnfinishedHistory;
 import dev.graspsync.sync.state.RelayRecord;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -48,7 +47,6 @@ final class RelayBatches implements LiveSubscriptions.Owner {
   /** History batches open at once on one relay, when its limits allow that many. */
   static final int MAX_OPEN_BATCHES = 4;
 
-  private final Vertx vertx;
   private final RelayUrl relay;
   private final String url;
   private final WorkerDeps deps;
@@ -59,6 +57,7 @@ final class RelayBatches implements LiveSubscriptions.Owner {
   private final Consumer<String> onProblem;
   private final LiveSubscriptions live;
   private final CapacityLearning capacity;
+  private final RetryTimer retries;
   /** Whether a batch's REQ groups are reconciled (NIP-77) or paged REQs. */
   private final HistoryRoute route;
 
@@ -76,7 +75,6 @@ final class RelayBatches implements LiveSubscriptions.Owner {
 
   RelayBatches(Vertx vertx, RelayUrl relay, RelayRecord restored, WorkerDeps deps, Runnable onChange,
       Consumer<String> onProblem) {
-    this.vertx = vertx;
     this.relay = relay;
     this.url = relay.toString();
     this.deps = deps;
@@ -90,6 +88,7 @@ final class RelayBatches implements LiveSubscriptions.Owner {
     this.live = new LiveSubscriptions(vertx, url, deps.clock(), config.filterChunkSize(), config.catchUpOverlap(),
         SessionConfig.defaults().liveLookback(), config.rateLimitCooldown(), LiveTail.DEFAULT, budget(), this);
     this.capacity = new CapacityLearning(url, limits, live);
+    this.retries = new RetryTimer(vertx, deps.clock(), batchRules, this::batch, this::sendQueued);
     this.items = new RelayItems(url, deps.state());
     Instant now = now();
     // a restart re-issues what was pending, under the same ids so confirming clears them
@@ -197,10 +196,6 @@ final class RelayBatches implements LiveSubscriptions.Owner {
 
   // ---- status -------------------------------------------------------------------------------
 
-  boolean hasTargets() {
-    return items.hasTargets();
-  }
-
   int pendingBatches() {
     return batches.size();
   }
@@ -230,12 +225,9 @@ final class RelayBatches implements LiveSubscriptions.Owner {
     return historyIncomplete;
   }
 
-  int confirmedItems() {
-    return items.confirmedCount();
-  }
-
-  int parkedItems() {
-    return items.parkedCount();
+  /** Which items are targeted, confirmed, parked. */
+  RelayItems items() {
+    return items;
   }
 
   // ---- sending --------------------------------------------------------------------------------
@@ -386,32 +378,12 @@ final class RelayBatches implements LiveSubscriptions.Owner {
     } else if (outcome instanceof BatchOutcome.RetryScheduled retry) {
       batches.put(b.id(), b);
       log.info("{}: batch {} retried at {}: {}", url, b.id(), retry.at(), retry.reason());
-      scheduleRetry(b.id(), retry.at());
+      retries.schedule(b.id(), retry.at());
     } else {
       batches.put(b.id(), b);
     }
     sendQueued();
     onChange.run();
-  }
-
-  /** Rounded up to the millisecond: a timer firing before {@code at} would find the batch not yet due. */
-  private void scheduleRetry(long batchId, Instant at) {
-    long nanos = Duration.between(now(), at).toNanos();
-    vertx.setTimer(Math.max(1, (nanos + 999_999) / 1_000_000), t -> retry(batchId));
-  }
-
-  /** The retry goes through {@link #sendQueued}, so retried batches too wait for a free history slot. */
-  private void retry(long batchId) {
-    Batch b = batches.get(batchId);
-    if (b == null || b.state() != BatchState.WAITING_RETRY) {
-      return; // a reconnect re-issues it anyway
-    }
-    if (!batchRules.due(b, now())) {
-      // the clock and the timer disagree by a little: a batch left here would wait forever
-      b.retryAt().ifPresent(at -> scheduleRetry(batchId, at));
-      return;
-    }
-    sendQueued();
   }
 
   @Override

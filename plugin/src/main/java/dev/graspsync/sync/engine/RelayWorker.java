@@ -338,7 +338,7 @@ final class RelayWorker extends VerticleBase {
       }
     }
     publishGauges();
-    if (!RelayRetention.keep(bootstrap, work.hasTargets(), work.pendingBatches())) {
+    if (!RelayRetention.keep(bootstrap, work.items().hasTargets(), work.pendingBatches())) {
       deps.onIdle().accept(relay);
     }
   }
@@ -350,7 +350,7 @@ final class RelayWorker extends VerticleBase {
 
   private void publishGauges() {
     deps.board().post(new RelayStatus(url, bootstrap, connection, health.health(), health.consecutiveFailures(),
-        work == null ? 0 : work.confirmedItems(), work == null ? 0 : work.parkedItems(),
+        work == null ? 0 : work.items().confirmedCount(), work == null ? 0 : work.items().parkedCount(),
         work == null ? 0 : work.pendingBatches(), work == null ? 0 : work.liveSubscriptions(),
         session.map(RelaySession::openSubscriptions).orElse(0),
         work == null ? 0 : work.subscriptionLimit(), work == null ? 0 : work.overflowFilters(), lastProblem,
