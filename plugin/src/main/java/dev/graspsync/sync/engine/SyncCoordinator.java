@@ -62,6 +62,7 @@ final class SyncCoordinator extends VerticleBase {
   private final StatusBoard board;
   private final RefusedMemory refusedEvents;
   private final WorkerSteps steps;
+  private final TargetDerivation derivation;
 
   private RepoIndex index;
   private Map<String, RelayRecord> restored = Map.of();
@@ -92,6 +93,7 @@ final class SyncCoordinator extends VerticleBase {
     this.host = host;
     this.steps = steps;
     this.config = config;
+    this.derivation = new TargetDerivation(config);
     this.clock = clock;
     this.state = state;
     this.metrics = metrics;
@@ -228,9 +230,7 @@ final class SyncCoordinator extends VerticleBase {
     planned = true;
     touched.clear();
     planRunning = true;
-    planner.executeBlocking(() -> full
-            ? RelayTargets.derive(snapshot, config.bootstrapRelays(), config.maxRelays())
-            : touchedTargets(snapshot, relays))
+    planner.executeBlocking(() -> full ? derivation.all(snapshot) : derivation.of(snapshot, relays))
         .onComplete(ar -> {
           planRunning = false;
           if (stopping) {
@@ -249,15 +249,6 @@ final class SyncCoordinator extends VerticleBase {
             openWindow(config.batchWindow());
           }
         });
-  }
-
-  private RelayTargets touchedTargets(RepoIndex snapshot, List<RelayUrl> relays) {
-    Map<RelayUrl, RelayTarget> byRelay = new java.util.LinkedHashMap<>();
-    for (RelayUrl relay : relays) {
-      boolean bootstrap = config.bootstrapRelays().contains(relay);
-      byRelay.put(relay, new RelayTarget(relay, bootstrap, targetsOf(snapshot, relay)));
-    }
-    return new RelayTargets(byRelay, List.of());
   }
 
   private void handOut(RelayTargets targets) {
@@ -367,18 +358,9 @@ final class SyncCoordinator extends VerticleBase {
     });
   }
 
-  /** A relay's full targets now: none for a relay no repository lists (unless bootstrap). */
+  /** A relay's full targets now. */
   private ItemSet currentTargets(RelayUrl relay) {
-    return targetsOf(index, relay);
-  }
-
-  /** Any thread: the index is an immutable value. */
-  private ItemSet targetsOf(RepoIndex index, RelayUrl relay) {
-    boolean bootstrap = config.bootstrapRelays().contains(relay);
-    if (index.rules().ownUrls().contains(relay) || (!bootstrap && index.reposOn(relay).isEmpty())) {
-      return ItemSet.EMPTY;
-    }
-    return RelayTargets.deriveOne(index, relay, bootstrap).items();
+    return derivation.of(index, relay);
   }
 
   /** A worker with no targets and no pending work asks to go. */
