@@ -96,8 +96,15 @@ final class HistoryRoute {
     return epoch;
   }
 
-  /** Completes when this connection may open one more reconciliation; give it back with {@link #release}. */
+  /**
+   * Completes when this connection may open one more reconciliation and the host-wide slots
+   * ({@link LocalSetSlots}) have room; give both back with {@link #release}.
+   */
   Future<Void> acquire() {
+    return connectionSlot().compose(v -> deps.localSetSlots().acquire());
+  }
+
+  private Future<Void> connectionSlot() {
     if (open < openCap) {
       open++;
       return Future.succeededFuture();
@@ -108,6 +115,7 @@ final class HistoryRoute {
   }
 
   void release(long ofEpoch) {
+    deps.localSetSlots().release();
     if (ofEpoch != epoch) {
       return;
     }

@@ -108,7 +108,8 @@ final class SyncCoordinator extends VerticleBase {
     this.refusedEvents = refusedEvents;
     metrics.stateQueue(state::queued);
     this.deps = new WorkerDeps(host, config, clock, state, metrics, board, this::onWorkerIdle, budget, gate,
-        config.trustOptions(), refusedEvents, new FetchClaims());
+        config.trustOptions(), refusedEvents, new FetchClaims(),
+        LocalSetSlots.hostWide());
   }
 
   @Override

@@ -15,7 +15,8 @@ import java.util.function.Consumer;
 /**
  * What every relay worker shares. {@code inFlightBudget}: the host-wide cap on events received
  * and not yet stored ({@code max-events-in-flight}), charged by every worker's session. {@code
- * refused}: the ids the host refused before, skipped by every worker's intake.
+ * refused}: the ids the host refused before, skipped by every worker's intake. {@code
+ * localSetSlots}: the host-wide cap on reconciliations (and their local sets) open at once.
  */
 record WorkerDeps(
     RelayHost host,
@@ -29,4 +30,5 @@ record WorkerDeps(
     DialGate gate,
     Optional<TrustOptions> trust,
     RefusedMemory refused,
-    FetchClaims fetchClaims) {}
+    FetchClaims fetchClaims,
+    LocalSetSlots localSetSlots) {}
