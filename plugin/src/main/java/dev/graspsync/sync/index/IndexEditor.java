@@ -21,6 +21,7 @@ final class IndexEditor {
   private final IndexRules rules;
   private final ShardedMap<RepoRef, RepoEntry> baseRepos;
   private final ShardedMap<RelayUrl, Set<RepoRef>> baseRelayRepos;
+  private final RepoIndex base;
   private final ShardedMap.Editor<String, Set<RepoRef>> rootRepos;
   private final ShardedMap.Editor<String, Set<RepoRef>> names;
   private final Map<RepoRef, Draft> drafts = new HashMap<>();
@@ -54,6 +55,7 @@ final class IndexEditor {
   private record Moved(Set<RelayUrl> added, Set<RelayUrl> removed) {}
 
   IndexEditor(RepoIndex base) {
+    this.base = base;
     this.rules = base.rules();
     this.baseRepos = base.repos;
     this.baseRelayRepos = base.relayRepos;
@@ -133,7 +135,7 @@ final class IndexEditor {
 
   /**
    * Removes what {@code deletion} names and the host no longer stores ({@code gone}): root
-   * events by id, announcements by coordinate. The host checked the author when it applied
+   * events by id, announcements by coordinate or by id. The host checked the author when it applied
    * the deletion to its store; the index follows the store.
    */
   List<Change> applyDeletion(Deletion deletion, Set<String> gone) {
@@ -152,7 +154,7 @@ final class IndexEditor {
       }
       out.add(new Change.Removed(Change.Removed.What.ROOT_EVENT, id, relays));
     }
-    for (RepoRef ref : deletion.repos()) {
+    for (RepoRef ref : coordinatesNamed(base, deletion)) {
       Draft draft = draft(ref);
       Optional<AnnouncementStamp> stamp = draft.announcement;
       if (stamp.isEmpty() || !gone.contains(stamp.get().eventId())) {
@@ -174,7 +176,7 @@ final class IndexEditor {
     return out;
   }
 
-  /** The entry ids a deletion may remove: known root events, and the announcements of its coordinates. */
+  /** The entry ids a deletion may remove: known root events, and the announcements of the coordinates it names. */
   static Set<String> deletionTargets(RepoIndex index, Deletion deletion) {
     Set<String> out = new LinkedHashSet<>();
     for (String id : deletion.eventIds()) {
@@ -182,8 +184,30 @@ final class IndexEditor {
         out.add(id);
       }
     }
-    for (RepoRef ref : deletion.repos()) {
+    for (RepoRef ref : coordinatesNamed(index, deletion)) {
       index.repo(ref).flatMap(RepoEntry::announcement).ifPresent(s -> out.add(s.eventId()));
+    }
+    return out;
+  }
+
+  /**
+   * The deletion's coordinates by {@code a}, and those of its author whose current
+   * announcement it names by {@code e}: clients delete an announcement either way (NIP-09).
+   * Scanning the entries is fine because deletions are rare and the scan is skipped when no
+   * {@code e} id is left over after root events.
+   */
+  private static Set<RepoRef> coordinatesNamed(RepoIndex index, Deletion deletion) {
+    Set<String> ids = new HashSet<>(deletion.eventIds());
+    ids.removeIf(index::knowsRootEvent);
+    if (ids.isEmpty()) {
+      return deletion.repos();
+    }
+    Set<RepoRef> out = new LinkedHashSet<>(deletion.repos());
+    for (RepoEntry entry : index.entries()) {
+      if (entry.ref().owner().equals(deletion.author())
+          && entry.announcement().filter(s -> ids.contains(s.eventId())).isPresent()) {
+        out.add(entry.ref());
+      }
     }
     return out;
   }

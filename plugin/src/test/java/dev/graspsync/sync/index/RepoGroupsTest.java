@@ -156,6 +156,28 @@ class RepoGroupsTest {
   }
 
   @Test
+  void anAnnouncementDeletedByItsIdStopsItsCoordinate() {
+    Event announcement = announce(owner, 10, List.of(), ME, "wss://a.example");
+    RepoIndex index = empty.withEvent(announcement).index();
+    Deletion byId = Deletion.of(deletion(owner, List.of(tag("e", announcement.id())))).orElseThrow();
+    assertThat(index.deletionTargets(byId)).containsExactly(announcement.id());
+    IndexUpdate u = index.withDeletion(byId, Set.of(announcement.id()));
+    assertThat(u.index().relays()).isEmpty();
+    assertThat(u.index().repo(ownerRef)).isEmpty();
+    assertThat(u.changes()).containsExactly(
+        new Change.Removed(Change.Removed.What.ANNOUNCEMENT, announcement.id(), Set.of(url("wss://a.example"))));
+  }
+
+  @Test
+  void aStrangersDeletionByIdNamesNoAnnouncement() {
+    Event announcement = announce(owner, 10, List.of(), ME, "wss://a.example");
+    RepoIndex index = empty.withEvent(announcement).index();
+    Deletion byStranger = Deletion.of(deletion(pubkey(9), List.of(tag("e", announcement.id())))).orElseThrow();
+    assertThat(index.deletionTargets(byStranger)).isEmpty();
+    assertThat(index.withDeletion(byStranger, Set.of(announcement.id())).unchanged()).isTrue();
+  }
+
+  @Test
   void aDeletionNeverNamesSomeoneElsesCoordinate() {
     Deletion byStranger = Deletion.of(deletion(pubkey(9), List.of(tag("a", ownerRef.format())))).orElseThrow();
     assertThat(byStranger.repos()).isEmpty();
