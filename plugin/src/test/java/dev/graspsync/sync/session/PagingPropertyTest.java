@@ -26,6 +26,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -47,10 +48,11 @@ class PagingPropertyTest {
   private static final String PUBKEY = "a".repeat(64);
   private static final String SIG = "b".repeat(128);
 
-  /** Seeds 17000 on; {@code -Dpaging.seed=N} runs seed N alone. */
+  /** Seeds 17000 on ({@code -Dpaging.seeds=N} runs N of them); {@code -Dpaging.seed=N} runs seed N alone. */
   static Stream<Long> seeds() {
     String one = System.getProperty("paging.seed", "");
-    return one.isEmpty() ? IntStream.range(0, SEEDS).mapToObj(i -> 17_000L + i) : Stream.of(Long.parseLong(one));
+    int count = Integer.getInteger("paging.seeds", SEEDS);
+    return one.isEmpty() ? IntStream.range(0, count).mapToObj(i -> 17_000L + i) : Stream.of(Long.parseLong(one));
   }
 
   @ParameterizedTest(name = "seed {0}")
@@ -60,12 +62,86 @@ class PagingPropertyTest {
     Shape shape = Shape.random(rnd);
     SimulatedRelay relay = new SimulatedRelay(shape.events, Capping.values()[rnd.nextInt(3)], 1 + rnd.nextInt(200),
         rnd.nextBoolean());
+    Run run = Run.of(shape.filters, relay, rnd, Grouping.PACKED, List.of());
+    assertFetchedOrReported(seed, shape, relay, run);
+  }
+
+  /**
+   * The repositories' state filter ({@code kinds [30617,30618]} + {@code #d}) beside L1
+   * ({@code kinds [30617,10317]}, which brings the same announcements) and L2/L3 filters,
+   * under caps of 1 to 6, announcements and states sharing one or two seconds: the shape of
+   * the CI run that reported the state filter {@code same_second} at a silent cap of 4. REQs
+   * are packed, split at random or sent one filter each, and single-filter REQs of other
+   * subscriptions (ids, another batch's L1) interleave, so the caps become known in any order.
+   */
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void statesBesideAnnouncementsAtSmallCaps(long seed) {
+    Random rnd = new Random(seed);
+    Shape shape = Shape.repositories(rnd);
+    SimulatedRelay relay = new SimulatedRelay(shape.events, Capping.values()[rnd.nextInt(3)], 1 + rnd.nextInt(6),
+        rnd.nextBoolean());
+    Run run = Run.of(shape.filters, relay, rnd, Grouping.values()[rnd.nextInt(Grouping.values().length)],
+        Shape.bystanders(shape, rnd));
+    assertFetchedOrReported(seed, shape, relay, run);
+  }
+
+  /**
+   * The layout of the CappedPagingTest run that reported the state filter {@code same_second}
+   * (seed 1702, @nostr-relay capping each filter at 4 without announcing it): three
+   * repositories, their announcements in one second and their states in the next, a patch and
+   * its status each; L1, the state filter, L2 and L3 in every grouping and order. No second
+   * holds more than three of one filter's events: everything arrives, nothing is reported.
+   */
+  @Test
+  void announcementsAndStatesInTwoSecondsArriveWholeAtASilentCapOfFour() {
+    for (long seed = 0; seed < 1_000; seed++) {
+      Random rnd = new Random(seed);
+      Shape shape = Shape.threeRepositories(rnd, false);
+      SimulatedRelay relay = new SimulatedRelay(shape.events, Capping.PER_FILTER, 4, false);
+      Run run = Run.of(shape.filters, relay, rnd, Grouping.values()[rnd.nextInt(Grouping.values().length)],
+          Shape.bystanders(shape, rnd));
+      assertThat(run.fetched).as("seed " + seed).hasSize(shape.events.size());
+      assertThat(run.unfinished).as("seed " + seed).isEmpty();
+    }
+  }
+
+  /**
+   * The same events with the announcements a second later, on the states' second (what the
+   * fixture made when the two node processes signing them read clocks a second apart): six
+   * of the state filter's events share one second and a page brings four. Some runs miss a
+   * state, and then the state filter is reported {@code same_second} (unless the relay had
+   * not yet shown its silent cap): the CI run's symptom, from a second genuinely over-full.
+   */
+  @Test
+  void announcementsAndStatesInOneSecondOverfillASilentCapOfFour() {
+    int missed = 0;
+    int reported = 0;
+    for (long seed = 0; seed < 1_000; seed++) {
+      Random rnd = new Random(seed);
+      Shape shape = Shape.threeRepositories(rnd, true);
+      SimulatedRelay relay = new SimulatedRelay(shape.events, Capping.PER_FILTER, 4, false);
+      Run run = Run.of(shape.filters, relay, rnd, Grouping.values()[rnd.nextInt(Grouping.values().length)],
+          Shape.bystanders(shape, rnd));
+      List<Event> missing = shape.events.stream().filter(e -> !run.fetched.contains(e.id())).toList();
+      assertThat(missing).as("seed " + seed + ": only states are missed").allMatch(e -> e.kind() == 30618);
+      boolean stateReported = run.unfinished.stream()
+          .anyMatch(u -> u.filter().kinds().orElse(Set.of()).contains(30618) && u.reason() == UnfinishedHistory.Reason.SAME_SECOND);
+      if (!missing.isEmpty()) {
+        missed++;
+        Filter state = shape.filters.stream().filter(f -> f.kinds().orElse(Set.of()).contains(30618)).findFirst().orElseThrow();
+        assertThat(stateReported || run.endedBeforeCapShown.contains(state)).as("seed " + seed + ": reported").isTrue();
+      }
+      reported += stateReported ? 1 : 0;
+    }
+    assertThat(missed).as("runs missing a state").isPositive();
+    assertThat(reported).as("runs reporting the state filter").isPositive();
+  }
+
+  private static void assertFetchedOrReported(long seed, Shape shape, SimulatedRelay relay, Run run) {
     String about = "seed " + seed + ": " + relay.capping() + " cap " + relay.cap()
         + (relay.maxLimit().isPresent() ? " (announced)" : " (silent)") + ", " + shape.events.size() + " events, "
         + shape.filters.size() + " filters";
-
-    Run run = Run.of(shape.filters, relay, rnd);
-
     Set<String> matching = shape.events.stream().filter(e -> shape.filters.stream().anyMatch(f -> f.matches(e)))
         .map(Event::id).collect(Collectors.toSet());
     Set<String> missing = new HashSet<>(matching);
@@ -157,6 +233,150 @@ class PagingPropertyTest {
       }
       return new Shape(events, byId, filters);
     }
+
+    /**
+     * 1 to 4 repositories, each with an announcement (30617) and a state (30618), the
+     * announcements in one or two seconds, the states in one or two seconds (now and then the
+     * same ones); announcements of repositories not tracked and GRASP lists (10317) that only
+     * L1 matches; patches and issues tagging the repositories by {@code a}, {@code A} or
+     * {@code q}, and replies to them by {@code e}, {@code E} or {@code q}, near those seconds.
+     * Filters in FilterPlan's order: L1 (mostly), the state filter per chunk of
+     * identifiers, L2 and L3 per chunk.
+     */
+    static Shape repositories(Random rnd) {
+      long t = 1_000_000L;
+      Set<String> usedIds = new HashSet<>();
+      List<Event> events = new ArrayList<>();
+      int repos = 1 + rnd.nextInt(4);
+      long[] annSeconds = seconds(rnd, t);
+      long[] stateSeconds = rnd.nextInt(4) == 0 ? annSeconds : seconds(rnd, t + 1 + rnd.nextInt(2));
+      List<String> ds = new ArrayList<>();
+      List<String> refs = new ArrayList<>();
+      for (int r = 0; r < repos; r++) {
+        String d = "repo-" + r;
+        ds.add(d);
+        refs.add("30617:" + PUBKEY + ":" + d);
+        events.add(event(rnd, usedIds, 30617, pick(rnd, annSeconds), List.of(List.of("d", d))));
+        events.add(event(rnd, usedIds, 30618, pick(rnd, stateSeconds), List.of(List.of("d", d))));
+      }
+      for (int i = rnd.nextInt(4); i > 0; i--) {
+        events.add(event(rnd, usedIds, rnd.nextBoolean() ? 30617 : 10317, pick(rnd, annSeconds),
+            List.of(List.of("d", "other-" + i))));
+      }
+      List<String> roots = new ArrayList<>();
+      for (int i = rnd.nextInt(12); i > 0; i--) {
+        String letter = List.of("a", "A", "q").get(rnd.nextInt(3));
+        Event root = event(rnd, usedIds, rnd.nextBoolean() ? 1617 : 1621, t - 1 + rnd.nextInt(5),
+            List.of(List.of(letter, refs.get(rnd.nextInt(repos)))));
+        events.add(root);
+        roots.add(root.id());
+      }
+      for (int i = roots.isEmpty() ? 0 : rnd.nextInt(12); i > 0; i--) {
+        String root = roots.get(rnd.nextInt(roots.size()));
+        List<List<String>> tags = switch (rnd.nextInt(4)) {
+          case 0 -> List.of(List.of("e", root, "", "root"));
+          case 1 -> List.of(List.of("E", root));
+          case 2 -> List.of(List.of("q", root));
+          default -> List.of(List.of("e", root), List.of("q", root));
+        };
+        events.add(event(rnd, usedIds, List.of(1, 1111, 1630).get(rnd.nextInt(3)), t + rnd.nextInt(5), tags));
+      }
+      Map<String, Event> byId = new HashMap<>();
+      events.forEach(e -> byId.put(e.id(), e));
+      List<Filter> filters = new ArrayList<>();
+      if (rnd.nextInt(4) != 0) {
+        filters.add(Filter.builder().kinds(30617, 10317).build());
+      }
+      int chunk = 1 + rnd.nextInt(repos);
+      for (int from = 0; from < repos; from += chunk) {
+        filters.add(Filter.builder().kinds(30617, 30618).tag('d', ds.subList(from, Math.min(repos, from + chunk))).build());
+      }
+      for (int from = 0; from < repos; from += chunk) {
+        List<String> values = refs.subList(from, Math.min(repos, from + chunk));
+        for (char letter : new char[] {'a', 'A', 'q'}) {
+          filters.add(Filter.builder().tag(letter, values).build());
+        }
+      }
+      for (int from = 0; from < roots.size(); from += 1 + rnd.nextInt(4)) {
+        List<String> values = roots.subList(from, Math.min(roots.size(), from + 4));
+        for (char letter : new char[] {'e', 'E', 'q'}) {
+          filters.add(Filter.builder().tag(letter, values).build());
+        }
+      }
+      return new Shape(events, byId, filters);
+    }
+
+    /**
+     * Issue 17's CappedPagingTest repositories: three announcements at second 1000 (1001 when
+     * {@code oneSecond}), three states at 1001, a patch at 1003 tagging its repository by
+     * {@code a} and its status at 1004 (by {@code a}, and {@code e} and {@code q} of the
+     * patch); filters as FilterPlan makes them for these items.
+     */
+    static Shape threeRepositories(Random rnd, boolean oneSecond) {
+      Set<String> usedIds = new HashSet<>();
+      List<Event> events = new ArrayList<>();
+      List<String> ds = List.of("tagged-0", "tagged-1", "tagged-2");
+      List<String> refs = ds.stream().map(d -> "30617:" + PUBKEY + ":" + d).toList();
+      List<String> patches = new ArrayList<>();
+      for (int r = 0; r < 3; r++) {
+        events.add(event(rnd, usedIds, 30617, oneSecond ? 1001 : 1000, List.of(List.of("d", ds.get(r)))));
+        events.add(event(rnd, usedIds, 30618, 1001, List.of(List.of("d", ds.get(r)))));
+        Event patch = event(rnd, usedIds, 1617, 1003, List.of(List.of("a", refs.get(r))));
+        patches.add(patch.id());
+        events.add(patch);
+        events.add(event(rnd, usedIds, 1631, 1004,
+            List.of(List.of("e", patch.id(), "", "root"), List.of("a", refs.get(r)), List.of("q", patch.id()))));
+      }
+      List<Filter> filters = new ArrayList<>();
+      filters.add(Filter.builder().kinds(30617, 10317).build());
+      filters.add(Filter.builder().kinds(30617, 30618).tag('d', ds).build());
+      for (char letter : new char[] {'a', 'A', 'q'}) {
+        filters.add(Filter.builder().tag(letter, refs).build());
+      }
+      for (char letter : new char[] {'e', 'E', 'q'}) {
+        filters.add(Filter.builder().tag(letter, patches).build());
+      }
+      Map<String, Event> byId = new HashMap<>();
+      events.forEach(e -> byId.put(e.id(), e));
+      return new Shape(events, byId, filters);
+    }
+
+    /**
+     * Single-filter REQs of other subscriptions on the same session (ids fetched after a
+     * reconciliation, another batch's L1): what they bring tells the shared caps, in any order.
+     */
+    static List<Filter> bystanders(Shape shape, Random rnd) {
+      List<Filter> out = new ArrayList<>();
+      for (int i = rnd.nextInt(4); i > 0; i--) {
+        if (rnd.nextBoolean()) {
+          out.add(Filter.builder().kinds(30617, 10317).build());
+        } else {
+          List<String> ids = new ArrayList<>(shape.byId.keySet());
+          java.util.Collections.sort(ids);
+          java.util.Collections.shuffle(ids, rnd);
+          out.add(Filter.builder().ids(ids.subList(0, Math.min(ids.size(), 1 + rnd.nextInt(8)))).build());
+        }
+      }
+      return out;
+    }
+
+    /** One second, or two next to each other. */
+    private static long[] seconds(Random rnd, long first) {
+      return rnd.nextBoolean() ? new long[] {first} : new long[] {first, first + 1};
+    }
+
+    private static long pick(Random rnd, long[] seconds) {
+      return seconds[rnd.nextInt(seconds.length)];
+    }
+
+    /** Random ids, so that ties within a second fall in any order of kinds. */
+    private static Event event(Random rnd, Set<String> used, int kind, long createdAt, List<List<String>> tags) {
+      String id;
+      do {
+        id = String.format("%016x%016x%016x%016x", rnd.nextLong(), rnd.nextLong(), rnd.nextLong(), rnd.nextLong());
+      } while (!used.add(id));
+      return new Event(id, PUBKEY, createdAt, kind, tags, "", SIG, "{}");
+    }
   }
 
   private record OptionalLongHolder(boolean present, long value) {}
@@ -173,26 +393,28 @@ class PagingPropertyTest {
     /** Filters of subscriptions that ended before the relay showed a silent cap. */
     final List<Filter> endedBeforeCapShown = new ArrayList<>();
 
-    static Run of(List<Filter> filters, SimulatedRelay relay, Random rnd) {
+    static Run of(List<Filter> filters, SimulatedRelay relay, Random rnd, Grouping grouping, List<Filter> bystanders) {
       Run run = new Run();
       BatchRules rules = BatchRules.defaults();
       List<LabelledFilter> labelled = filters.stream().map(f -> new LabelledFilter(Layer.of(f), f)).toList();
       Batch batch = rules.sent(Batch.queued(1, RELAY, BatchPurpose.INITIAL, ItemSet.EMPTY, labelled, NOW), NOW);
-      int perReq = 1 + rnd.nextInt(filters.size());
-      List<List<Integer>> groups = LivePacking.packIndexes(filters, perReq, Integer.MAX_VALUE);
       PagingCaps[] caps = {PagingCaps.unknown().withMaxLimit(relay.maxLimit())};
       List<Sub> open = new ArrayList<>();
-      for (List<Integer> group : groups) {
+      for (List<Integer> group : grouping.groups(filters, rnd)) {
         List<Filter> own = group.stream().map(filters::get).toList();
-        open.add(new Sub(group, HistoryPaging.firstPage(own, DEFAULT_PAGE, caps[0].maxLimit())));
+        open.add(new Sub(group, HistoryPaging.firstPage(own, DEFAULT_PAGE, caps[0].maxLimit()), false));
+      }
+      for (Filter f : bystanders) {
+        open.add(new Sub(List.of(), HistoryPaging.firstPage(List.of(f), DEFAULT_PAGE, caps[0].maxLimit()), true));
       }
       int pages = 0;
+      int batchOpen = open.size() - bystanders.size();
       while (!open.isEmpty()) {
         assertThat(++pages).as("pages").isLessThan(200_000);
         Sub sub = open.get(rnd.nextInt(open.size()));
         PageTally tally = new PageTally(sub.request);
         for (Event e : relay.answer(sub.request.stream().map(PagedFilter::filter).toList())) {
-          if (tally.record(e)) {
+          if (tally.record(e) && !sub.bystander) {
             run.fetched.add(e.id());
           }
         }
@@ -201,22 +423,52 @@ class PagingPropertyTest {
         PageDecision decision = HistoryPaging.nextPage(page, before);
         caps[0] = before.observe(page).withSilentCap(decision.silentCapSeen());
         sub.paging.add(decision);
-        if (sub.paging.done()) {
-          open.remove(sub);
-          run.unfinished.addAll(sub.paging.unfinished(caps[0]));
-          if (caps[0].silentCap() == 0) {
-            sub.indexes.forEach(i -> run.endedBeforeCapShown.add(filters.get(i)));
-          }
-          assertThat(batch.allDone()).isFalse();
-          BatchOutcome out = rules.onHistoryEnded(batch, sub.indexes, new HistoryEnd.Complete(), NOW);
-          batch = out.batch();
-          run.batchCompleted = out instanceof BatchOutcome.Completed;
-          assertThat(run.batchCompleted).as("completed only by the last REQ's end").isEqualTo(open.isEmpty());
-        } else {
+        if (!sub.paging.done()) {
           sub.request = sub.paging.takeRequest();
+          continue;
         }
+        open.remove(sub);
+        if (sub.bystander) {
+          continue;
+        }
+        batchOpen--;
+        run.unfinished.addAll(sub.paging.unfinished(caps[0]));
+        if (caps[0].silentCap() == 0) {
+          sub.indexes.forEach(i -> run.endedBeforeCapShown.add(filters.get(i)));
+        }
+        assertThat(batch.allDone()).isFalse();
+        BatchOutcome out = rules.onHistoryEnded(batch, sub.indexes, new HistoryEnd.Complete(), NOW);
+        batch = out.batch();
+        run.batchCompleted = out instanceof BatchOutcome.Completed;
+        assertThat(run.batchCompleted).as("completed only by the last REQ's end").isEqualTo(batchOpen == 0);
       }
       return run;
+    }
+  }
+
+  /** How a batch's filters are split into REQs. */
+  private enum Grouping {
+    /** In order, as many as one REQ may carry ({@link LivePacking}): the first page of a batch. */
+    PACKED,
+    /** Any filters together: what fell back from reconciliation, a retry of the filters not done. */
+    SCATTERED,
+    /** One filter a REQ. */
+    ALONE;
+
+    List<List<Integer>> groups(List<Filter> filters, Random rnd) {
+      return switch (this) {
+        case PACKED -> LivePacking.packIndexes(filters, 1 + rnd.nextInt(filters.size()), Integer.MAX_VALUE);
+        case ALONE -> IntStream.range(0, filters.size()).mapToObj(List::of).toList();
+        case SCATTERED -> {
+          int reqs = 1 + rnd.nextInt(filters.size());
+          List<List<Integer>> out = new ArrayList<>();
+          IntStream.range(0, reqs).forEach(i -> out.add(new ArrayList<>()));
+          for (int i = 0; i < filters.size(); i++) {
+            out.get(i < reqs ? i : rnd.nextInt(reqs)).add(i);
+          }
+          yield out;
+        }
+      };
     }
   }
 
@@ -225,9 +477,13 @@ class PagingPropertyTest {
     final PagingRun paging = new PagingRun();
     List<PagedFilter> request;
 
-    Sub(List<Integer> indexes, List<PagedFilter> first) {
+    /** Another subscription of the session: it only moves the shared caps. */
+    final boolean bystander;
+
+    Sub(List<Integer> indexes, List<PagedFilter> first, boolean bystander) {
       this.indexes = indexes;
       this.request = first;
+      this.bystander = bystander;
     }
   }
 }
