@@ -60,10 +60,8 @@ class PagingPropertyTest {
   void everyMatchingEventIsFetchedOrItsFilterReportedUnfinished(long seed) {
     Random rnd = new Random(seed);
     Shape shape = Shape.random(rnd);
-    SimulatedRelay relay = new SimulatedRelay(shape.events, Capping.values()[rnd.nextInt(3)], 1 + rnd.nextInt(200),
-        rnd.nextBoolean());
-    Run run = Run.of(shape.filters, relay, rnd, Grouping.PACKED, List.of());
-    assertFetchedOrReported(seed, shape, relay, run);
+    SimulatedRelay relay = anyRelay(shape, rnd, 200);
+    assertFetchedOrReported(seed, shape, relay, Run.of(shape.filters, relay, rnd, Grouping.PACKED, List.of()));
   }
 
   /**
@@ -79,11 +77,8 @@ class PagingPropertyTest {
   void statesBesideAnnouncementsAtSmallCaps(long seed) {
     Random rnd = new Random(seed);
     Shape shape = Shape.repositories(rnd);
-    SimulatedRelay relay = new SimulatedRelay(shape.events, Capping.values()[rnd.nextInt(3)], 1 + rnd.nextInt(6),
-        rnd.nextBoolean());
-    Run run = Run.of(shape.filters, relay, rnd, Grouping.values()[rnd.nextInt(Grouping.values().length)],
-        Shape.bystanders(shape, rnd));
-    assertFetchedOrReported(seed, shape, relay, run);
+    SimulatedRelay relay = anyRelay(shape, rnd, 6);
+    assertFetchedOrReported(seed, shape, relay, Run.anyGrouping(shape, relay, rnd));
   }
 
   /**
@@ -98,9 +93,7 @@ class PagingPropertyTest {
     for (long seed = 0; seed < 1_000; seed++) {
       Random rnd = new Random(seed);
       Shape shape = Shape.threeRepositories(rnd, false);
-      SimulatedRelay relay = new SimulatedRelay(shape.events, Capping.PER_FILTER, 4, false);
-      Run run = Run.of(shape.filters, relay, rnd, Grouping.values()[rnd.nextInt(Grouping.values().length)],
-          Shape.bystanders(shape, rnd));
+      Run run = Run.anyGrouping(shape, new SimulatedRelay(shape.events, Capping.PER_FILTER, 4, false), rnd);
       assertThat(run.fetched).as("seed " + seed).hasSize(shape.events.size());
       assertThat(run.unfinished).as("seed " + seed).isEmpty();
     }
@@ -120,9 +113,7 @@ class PagingPropertyTest {
     for (long seed = 0; seed < 1_000; seed++) {
       Random rnd = new Random(seed);
       Shape shape = Shape.threeRepositories(rnd, true);
-      SimulatedRelay relay = new SimulatedRelay(shape.events, Capping.PER_FILTER, 4, false);
-      Run run = Run.of(shape.filters, relay, rnd, Grouping.values()[rnd.nextInt(Grouping.values().length)],
-          Shape.bystanders(shape, rnd));
+      Run run = Run.anyGrouping(shape, new SimulatedRelay(shape.events, Capping.PER_FILTER, 4, false), rnd);
       List<Event> missing = shape.events.stream().filter(e -> !run.fetched.contains(e.id())).toList();
       assertThat(missing).as("seed " + seed + ": only states are missed").allMatch(e -> e.kind() == 30618);
       boolean stateReported = run.unfinished.stream()
@@ -167,6 +158,11 @@ class PagingPropertyTest {
       // relay whose silent cap is just that many)
       assertThat(run.unfinished).as(about + ": no second crowded, nothing unfinished").isEmpty();
     }
+  }
+
+  /** A relay capping in any of the ways, at 1 to {@code maxCap}, announced or not. */
+  private static SimulatedRelay anyRelay(Shape shape, Random rnd, int maxCap) {
+    return new SimulatedRelay(shape.events, Capping.values()[rnd.nextInt(3)], 1 + rnd.nextInt(maxCap), rnd.nextBoolean());
   }
 
   /** The most events of one second one filter's page can bring from this relay. */
@@ -392,6 +388,12 @@ class PagingPropertyTest {
     boolean batchCompleted;
     /** Filters of subscriptions that ended before the relay showed a silent cap. */
     final List<Filter> endedBeforeCapShown = new ArrayList<>();
+
+    /** The shape's filters grouped in any way, with other subscriptions' REQs beside them. */
+    static Run anyGrouping(Shape shape, SimulatedRelay relay, Random rnd) {
+      Grouping grouping = Grouping.values()[rnd.nextInt(Grouping.values().length)];
+      return of(shape.filters, relay, rnd, grouping, Shape.bystanders(shape, rnd));
+    }
 
     static Run of(List<Filter> filters, SimulatedRelay relay, Random rnd, Grouping grouping, List<Filter> bystanders) {
       Run run = new Run();
