@@ -16,11 +16,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,16 +44,25 @@ class CappedPagingTest extends SyncTestBase {
     NodeRelay relay = seeded(shape, 50);
     List<Event> history = publishAnnouncements(relay, shape);
     assertThat(history).hasSize(3_216);
+    assertRepositorySeconds(history, 4);
 
     syncAndCompare(relay, history, Duration.ofSeconds(90));
   }
 
+  /** Seeds 1701 to 1703; {@code -Dpaging.seed=N} runs seed N alone. */
+  static Stream<Long> seeds() {
+    String one = System.getProperty("paging.seed", "");
+    return one.isEmpty() ? Stream.of(1701L, 1702L, 1703L) : Stream.of(Long.parseLong(one));
+  }
+
   /**
    * Random shapes (seeded: a failure names its seed) under a cap drawn from 1 to 200: the host
-   * ends with exactly the relay's events.
+   * ends with exactly the relay's events. Seed 1702 caps at 4 with three repositories whose
+   * announcements share a second and states the next: the state filter, beside L1, pages
+   * through two seconds of three events each.
    */
   @ParameterizedTest(name = "seed {0}")
-  @ValueSource(longs = {1701, 1702, 1703})
+  @MethodSource("seeds")
   void randomHistoriesUnderRandomCapsArriveWhole(long seed) {
     Random rnd = new Random(seed);
     int cap = 1 + rnd.nextInt(200);
@@ -59,8 +71,23 @@ class CappedPagingTest extends SyncTestBase {
     NodeRelay relay = seeded(shape, cap);
     List<Event> history = publishAnnouncements(relay, shape);
     log.info("seed {}: cap {}, {} events, at most {} a second", seed, cap, history.size(), perSecond);
+    assertRepositorySeconds(history, perSecond);
 
     syncAndCompare(relay, history, Duration.ofSeconds(60));
+  }
+
+  /**
+   * The repositories' announcements share seconds as their states do, the second before them,
+   * at most {@code sharing} a second: the state filter ({@code kinds [30617,30618]}) never
+   * holds more than that many events of one second, whoever signed them and when.
+   */
+  private static void assertRepositorySeconds(List<Event> history, int sharing) {
+    Map<Long, Long> states = history.stream().filter(e -> e.kind() == 30618)
+        .collect(Collectors.groupingBy(Event::createdAt, Collectors.counting()));
+    Map<Long, Long> announcements = history.stream().filter(e -> e.kind() == 30617)
+        .collect(Collectors.groupingBy(e -> e.createdAt() + 1, Collectors.counting()));
+    assertThat(announcements).as("announcements a second before their states, as many").isEqualTo(states);
+    assertThat(states.values()).as("states a second").allMatch(n -> n <= sharing);
   }
 
   /** @nostr-relay capping each filter at {@code cap}, holding everything but the announcements. */
