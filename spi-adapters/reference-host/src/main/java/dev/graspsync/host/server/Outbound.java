@@ -194,6 +194,7 @@ final class Outbound {
     FrameBatch.write(batch, buffer);
     int written = payload;
     inSocket = true;
+    metrics.socketWrite();
     channel.writeAndFlush(buffer).addListener(f -> {
       inSocket = false;
       unflushed -= written;
