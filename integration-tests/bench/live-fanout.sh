@@ -4,6 +4,7 @@
 #
 #   bench/live-fanout.sh DIST fanout --subscribers 1000 --events 100 --rate 20 --compression on
 #   bench/live-fanout.sh DIST stream --events 5000 --rounds 3
+#   bench/live-fanout.sh DIST browser --events 5000 --rounds 3   (headless chromium reads the stream)
 #
 # Extra relay settings come from the environment as usual (e.g. RELAY_WEBSOCKET_COMPRESSION=off).
 # Run from integration-tests/ after `npm ci`.

@@ -5,6 +5,7 @@
 //   node clients/live-fanout.mjs fanout URL --subscribers 1000 --events 100 --rate 20 \
 //        --compression on|off|mixed [--content-bytes 396] [--host-pid PID] [--workers 2]
 //   node clients/live-fanout.mjs stream URL --events 5000 --rounds 3 [--content-bytes 396] [--host-pid PID]
+//   node clients/live-fanout.mjs browser URL --events 5000 --rounds 3 [--content-bytes 396] [--host-pid PID]
 //
 // fanout: every subscriber holds one live REQ for this run's tag; one publisher sends --events
 // signed events at --rate per second, each carrying its send time; every subscriber notes
@@ -15,6 +16,8 @@
 // runs it against a host in its own JVM; FanoutClientsTest runs a small mixed one.
 // stream: stores --events events, then REQs them all, alternately with and without
 // compression, --rounds times each; prints events/s per round.
+// browser: the same REQ read by headless chromium (clients/browser-stream.mjs), which always
+// offers compression: run it once as is and once with the host's compression off.
 import { finalizeEvent, generateSecretKey } from 'nostr-tools/pure';
 import WebSocket from 'ws';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
@@ -55,11 +58,17 @@ function socketBytes(sockets) {
 
 /** Host CPU seconds (user + system) so far, or NaN when no pid is given. */
 function hostCpuSeconds(pid) {
+  const { user, system } = hostCpu(pid);
+  return user + system;
+}
+
+/** Host CPU seconds so far, user and system apart (system includes the kernel's loopback delivery). */
+function hostCpu(pid) {
   if (!pid) {
-    return NaN;
+    return { user: NaN, system: NaN };
   }
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
+  return { user: Number(fields[11]) / 100, system: Number(fields[12]) / 100 };
 }
 
 /** The host's own view of fan-out from its /metrics: mean and max from acceptance to written, per loop. */
@@ -71,7 +80,10 @@ async function hostFanout(url) {
       return m ? Number(m[1]) : NaN;
     };
     const count = value('relay_live_fanout_seconds_count');
+    const total = (name) => [...text.matchAll(new RegExp('^' + name + '(\\{[^}]*\\})? (\\S+)$', 'gm'))]
+      .reduce((a, m) => a + Number(m[2]), 0);
     return {
+      messagesPerWrite: Math.round((total('relay_websocket_sent_messages_total') / total('relay_websocket_writes_total')) * 100) / 100,
       meanWrittenMs: Math.round((value('relay_live_fanout_seconds_sum') / count) * 1e4) / 10,
       maxWrittenMs: Math.round(value('relay_live_fanout_seconds_max') * 1e4) / 10,
     };
@@ -177,6 +189,7 @@ async function fanout(url, args) {
   });
   const secret = generateSecretKey();
   const cpuBefore = hostCpuSeconds(pid);
+  const splitBefore = hostCpu(pid);
   const clientCpuBefore = process.cpuUsage();
   const startedAt = now();
   for (let i = 0; i < events; i++) {
@@ -209,6 +222,7 @@ async function fanout(url, args) {
     }
   }
   const cpuAfter = hostCpuSeconds(pid);
+  const splitAfter = hostCpu(pid);
   const clientCpu = process.cpuUsage(clientCpuBefore);
   const hostView = await hostFanout(url);
   const reports = await Promise.all(workers.map((w) => new Promise((resolve) => {
@@ -243,6 +257,8 @@ async function fanout(url, args) {
     p99ms: Math.round(percentile(all, 0.99) * 10) / 10,
     maxms: Math.round(all[all.length - 1] * 10) / 10,
     hostCpuSeconds: Math.round((cpuAfter - cpuBefore) * 100) / 100,
+    hostUserSeconds: Math.round((splitAfter.user - splitBefore.user) * 100) / 100,
+    hostSystemSeconds: Math.round((splitAfter.system - splitBefore.system) * 100) / 100,
     hostCpuMicrosPerDelivery: Math.round(((cpuAfter - cpuBefore) * 1e6) / Math.max(1, received)),
     clientCpuSeconds: Math.round((clientCpu.user + clientCpu.system) / 1e4) / 100,
     hostFanout: hostView,
@@ -259,12 +275,8 @@ async function fanout(url, args) {
 
 // ---- streaming ----
 
-async function stream(url, args) {
-  const events = Number(option(args, 'events', '5000'));
-  const rounds = Number(option(args, 'rounds', '3'));
-  const pid = Number(option(args, 'host-pid', '0'));
-  const tag = 'stream-' + Math.random().toString(36).slice(2);
-  const text = padding(args);
+/** Publishes `events` signed events tagged `tag` and waits for every OK. */
+async function storeEvents(url, events, tag, text) {
   const publisher = await open(url, false);
   const secret = generateSecretKey();
   let acked = 0;
@@ -282,6 +294,15 @@ async function stream(url, args) {
   }
   await allAcked;
   publisher.terminate();
+}
+
+async function stream(url, args) {
+  const events = Number(option(args, 'events', '5000'));
+  const rounds = Number(option(args, 'rounds', '3'));
+  const pid = Number(option(args, 'host-pid', '0'));
+  const tag = 'stream-' + Math.random().toString(36).slice(2);
+  const text = padding(args);
+  await storeEvents(url, events, tag, text);
   const results = [];
   for (let r = 0; r < rounds * 2; r++) {
     const compression = r % 2 === 0;
@@ -321,8 +342,11 @@ if (!isMainThread) {
     await fanout(url, rest);
   } else if (mode === 'stream' && url) {
     await stream(url, rest);
+  } else if (mode === 'browser' && url) {
+    const { browserStream } = await import('./browser-stream.mjs');
+    await browserStream(url, rest, { storeEvents, padding, option, hostCpuSeconds });
   } else {
-    console.error('usage: live-fanout.mjs fanout|stream ws://HOST:PORT [options]');
+    console.error('usage: live-fanout.mjs fanout|stream|browser ws://HOST:PORT [options]');
     process.exit(2);
   }
 }

@@ -17,13 +17,14 @@ public final class FanoutMetrics {
   private final Counter plainMessages;
   private final Counter deflatedBytes;
   private final Counter plainBytes;
+  private final Counter socketWrites;
 
   FanoutMetrics(MeterRegistry registry) {
     deliveries = Counter.builder("relay.live.deliveries")
         .description("Live EVENT messages written to subscribers (one per matching subscription)")
         .register(registry);
     queued = Timer.builder("relay.live.fanout")
-        .description("From an event's acceptance to the start (stage=queued) and end (stage=written) of its fan-out on one event loop")
+        .description("From an event's acceptance to the start (stage=queued) of its fan-out on one event loop and to its messages being written to every matching socket (stage=written)")
         .tag("stage", "queued")
         .register(registry);
     written = Timer.builder("relay.live.fanout").tag("stage", "written").register(registry);
@@ -31,6 +32,9 @@ public final class FanoutMetrics {
     plainMessages = messages(registry, "plain");
     deflatedBytes = bytes(registry, "deflated");
     plainBytes = bytes(registry, "plain");
+    socketWrites = Counter.builder("relay.websocket.writes")
+        .description("Buffers written to client sockets, each holding every message the connection had waiting (fewer than messages when writes were gathered)")
+        .register(registry);
   }
 
   /** One event's fan-out on one event loop: how many subscribers got it and when. */
@@ -49,6 +53,11 @@ public final class FanoutMetrics {
       plainMessages.increment();
       plainBytes.increment(payloadBytes);
     }
+  }
+
+  /** One buffer of gathered messages handed to a client's socket. */
+  public void socketWrite() {
+    socketWrites.increment();
   }
 
   private static Counter messages(MeterRegistry registry, String compression) {

@@ -4,13 +4,12 @@ import dev.graspsync.host.config.WebSocketCompression;
 import dev.graspsync.host.metrics.FanoutMetrics;
 import dev.graspsync.host.wire.EventFrame;
 import dev.graspsync.host.wire.EventPrefix;
+import dev.graspsync.host.wire.FrameBatch;
 import dev.graspsync.host.wire.MessageDeflater;
+import dev.graspsync.host.wire.OutgoingMessage;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.extensions.WebSocketExtension;
 import io.netty.handler.codec.http.websocketx.extensions.WebSocketExtensionEncoder;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -18,7 +17,9 @@ import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.internal.http.WebSocketInternal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -29,51 +30,47 @@ import java.util.Optional;
  * <p>When the client negotiated permessage-deflate the relay compresses here rather than in
  * Netty's per-connection compressor: each message on its own (never smaller ones, see {@link
  * WebSocketCompression}), and an EVENT as the subscription's stored-block prefix followed by
- * the event's compressed bytes, which are made once per event for all subscribers. Writes are
- * flushed once per event-loop task. Used on the connection's event loop only.
+ * the event's compressed bytes, which are made once per event for all subscribers.
+ *
+ * <p>Messages wait here as references to their bytes until the loop's {@link WriteGather}
+ * flushes this connection, at most once per loop turn; the messages waiting then are framed
+ * into one buffer and reach the kernel in one write. Used on the connection's event loop only.
  */
 final class Outbound {
   /** Stored-event paging waits while more than this is unflushed. */
   static final long ROOM_BYTES = 256 * 1024;
   /**
-   * At most this much is handed to Netty (encoded into buffers of its own) and not yet in the
-   * kernel; the rest waits here as references to the event's shared bytes, a few dozen bytes
-   * each, so thousands of lagging clients do not hold thousands of copies of each event.
+   * At most this much is handed to Netty (framed into one buffer) and not yet in the kernel;
+   * the rest waits here as references to the event's shared bytes, a few dozen bytes each, so
+   * thousands of lagging clients do not hold thousands of copies of each event.
    */
-  static final long IN_SOCKET_BYTES = 16 * 1024;
-
-  /** A message waiting to be handed to Netty; its payload is built only then. */
-  private record Pending(boolean deflated, int size, byte[] first, byte[] second) {
-    ByteBuf payload() {
-      return second.length == 0 ? Unpooled.wrappedBuffer(first) : Unpooled.wrappedBuffer(first, second);
-    }
-  }
-
-  private static final byte[] NOTHING = new byte[0];
+  static final int IN_SOCKET_BYTES = 16 * 1024;
 
   private final ServerWebSocket socket;
   private final ChannelHandlerContext channel;
   private final WebSocketCompression compression;
   private final MessageDeflater deflater;
+  private final WriteGather gather;
   private final FanoutMetrics metrics;
   /** Past this a live subscription is closed rather than let the backlog grow without bound. */
   private final long overloadBytes;
   private final boolean deflateOffered;
   private final Deque<Promise<Void>> waitingForRoom = new ArrayDeque<>();
-  private final Deque<Pending> queued = new ArrayDeque<>();
-  private long inSocket;
-  private boolean pumping;
+  private final Deque<OutgoingMessage> queued = new ArrayDeque<>();
+  private boolean inSocket;
+  private boolean marked;
+  private boolean flushing;
   private boolean deflating;
   private long unflushed;
-  private boolean flushScheduled;
   private boolean closed;
 
-  Outbound(ServerWebSocket socket, WebSocketCompression compression, MessageDeflater deflater, FanoutMetrics metrics,
-      long overloadBytes) {
+  Outbound(ServerWebSocket socket, WebSocketCompression compression, MessageDeflater deflater, WriteGather gather,
+      FanoutMetrics metrics, long overloadBytes) {
     this.socket = socket;
     this.channel = ((WebSocketInternal) socket).channelHandlerContext();
     this.compression = compression;
     this.deflater = deflater;
+    this.gather = gather;
     this.metrics = metrics;
     this.overloadBytes = overloadBytes;
     String offer = socket.headers().get("Sec-WebSocket-Extensions");
@@ -86,11 +83,11 @@ final class Outbound {
     if (deflating() && compression.worthTrying(bytes.length)) {
       Optional<byte[]> deflated = deflater.deflate(bytes);
       if (deflated.isPresent()) {
-        write(true, deflated.get(), NOTHING);
+        write(OutgoingMessage.whole(true, deflated.get()));
         return;
       }
     }
-    write(false, bytes, NOTHING);
+    write(OutgoingMessage.whole(false, bytes));
   }
 
   /** An EVENT message: the subscription's prefix joined to the bytes all subscribers share. */
@@ -98,11 +95,11 @@ final class Outbound {
     if (deflating() && compression.worthTrying(prefix.plain().length + event.tail().length)) {
       Optional<byte[]> deflated = event.deflatedTail(deflater);
       if (deflated.isPresent()) {
-        write(true, prefix.storedBlock(), deflated.get());
+        write(new OutgoingMessage(true, prefix.storedBlock(), deflated.get()));
         return;
       }
     }
-    write(false, prefix.plain(), event.tail());
+    write(new OutgoingMessage(false, prefix.plain(), event.tail()));
   }
 
   /** Completes once the backlog is below {@link #ROOM_BYTES}; fails if the socket closes first. */
@@ -147,51 +144,65 @@ final class Outbound {
     return deflating;
   }
 
-  private void write(boolean deflated, byte[] first, byte[] second) {
+  private void write(OutgoingMessage message) {
     if (closed || socket.isClosed()) {
       return; // nothing may follow a close frame, and Vert.x may have sent one already
     }
-    int size = first.length + second.length;
-    unflushed += size;
-    metrics.sent(deflated, size);
-    queued.add(new Pending(deflated, size, first, second));
-    pump();
+    unflushed += message.payloadLength();
+    metrics.sent(message.deflated(), message.payloadLength());
+    queued.add(message);
+    markForFlush();
   }
 
-  /** Hands queued frames to Netty while less than {@link #IN_SOCKET_BYTES} is in its hands. */
-  private void pump() {
-    if (pumping) {
-      return; // a write that failed at once (socket gone) completes inside the loop below
+  private void markForFlush() {
+    if (!marked && !inSocket) {
+      marked = true;
+      gather.mark(this);
     }
-    pumping = true;
+  }
+
+  /**
+   * Called by the gather: frames what is waiting into one buffer per {@link #IN_SOCKET_BYTES}
+   * and writes it, going on while the kernel takes each buffer at once.
+   */
+  void flush() {
+    marked = false;
+    if (flushing) {
+      return;
+    }
+    flushing = true;
     try {
-      handOver();
+      while (!closed && !inSocket && !queued.isEmpty() && !socket.isClosed()) {
+        writeBatch();
+      }
     } finally {
-      pumping = false;
-    }
-    if (!flushScheduled && inSocket > 0) {
-      flushScheduled = true;
-      channel.executor().execute(this::flush);
+      flushing = false;
     }
   }
 
-  private void handOver() {
-    while (!closed && !queued.isEmpty() && (inSocket == 0 || inSocket + queued.peek().size() <= IN_SOCKET_BYTES)) {
-      Pending next = queued.poll();
-      int size = next.size();
-      inSocket += size;
-      channel.write(new TextWebSocketFrame(true, next.deflated() ? WebSocketExtension.RSV1 : 0, next.payload())).addListener(f -> {
-        inSocket -= size;
-        unflushed -= size;
-        pump();
-        wakeWaiters();
-      });
+  private void writeBatch() {
+    List<OutgoingMessage> batch = new ArrayList<>();
+    int frames = 0;
+    int payload = 0;
+    while (!queued.isEmpty() && (batch.isEmpty() || frames + FrameBatch.frameLength(queued.peek()) <= IN_SOCKET_BYTES)) {
+      OutgoingMessage next = queued.poll();
+      batch.add(next);
+      frames += FrameBatch.frameLength(next);
+      payload += next.payloadLength();
     }
-  }
-
-  private void flush() {
-    flushScheduled = false;
-    channel.flush();
+    ByteBuf buffer = channel.alloc().buffer(frames);
+    FrameBatch.write(batch, buffer);
+    int written = payload;
+    inSocket = true;
+    metrics.socketWrite();
+    channel.writeAndFlush(buffer).addListener(f -> {
+      inSocket = false;
+      unflushed -= written;
+      if (!flushing && !queued.isEmpty()) {
+        markForFlush();
+      }
+      wakeWaiters();
+    });
   }
 
   private void wakeWaiters() {

@@ -27,6 +27,7 @@ public final class RelayServerVerticle extends VerticleBase {
   private HttpServer server;
   private Context loop;
   private MessageDeflater deflater;
+  private WriteGather gather;
 
   public RelayServerVerticle(String host, int port, int hardMessageBytes, ServerGate gate, LiveFanout fanout, HttpRoutes routes,
       WebSocketCompression compression) {
@@ -42,6 +43,7 @@ public final class RelayServerVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     loop = context;
+    gather = new WriteGather(context);
     deflater = new MessageDeflater(compression.level());
     // Only permessage-deflate (deflate-frame is an obsolete draft). The server never carries
     // context between messages, so a client asking for server_no_context_takeover is granted
@@ -88,8 +90,8 @@ public final class RelayServerVerticle extends VerticleBase {
       if (delivered > 0) {
         int n = delivered;
         long queued = started - acceptedNanos;
-        long written = System.nanoTime() - acceptedNanos;
-        gate.services().ifPresent(s -> s.metrics().fanout().fannedOut(n, queued, written));
+        gather.afterFlush(() -> gate.services()
+            .ifPresent(s -> s.metrics().fanout().fannedOut(n, queued, System.nanoTime() - acceptedNanos)));
       }
     });
   }
@@ -107,7 +109,7 @@ public final class RelayServerVerticle extends VerticleBase {
   private void connected(ServerWebSocket socket) {
     gate.services().ifPresentOrElse(
         services -> new ClientConnection(socket, services, liveIndex,
-            new Outbound(socket, compression, deflater, services.metrics().fanout(),
+            new Outbound(socket, compression, deflater, gather, services.metrics().fanout(),
                 services.limits().maxClientBacklogBytes())).start(),
         () -> socket.close((short) 1001, "relay is shutting down"));
   }

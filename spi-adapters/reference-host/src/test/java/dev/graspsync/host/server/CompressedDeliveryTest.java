@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Clients that negotiate permessage-deflate and clients that do not, on the same relay: both
- * read the same messages, and the relay's counters show which ones went out compressed.
+ * read the same messages, and the relay's counters show which ones went out compressed and
+ * that the messages a connection had waiting went out gathered into few socket writes.
  */
 class CompressedDeliveryTest {
   @TempDir Path dataDir;
@@ -93,15 +94,59 @@ class CompressedDeliveryTest {
     }
   }
 
+  @Test
+  void aHistoryStreamArrivesWholeAndInOrderInFarFewerWritesThanMessages() throws Exception {
+    relay = TestRelay.start(dataDir, Map.of());
+    int stored = 200;
+    java.util.List<String> newestFirst = new java.util.ArrayList<>();
+    long now = System.currentTimeMillis() / 1000;
+    try (TestClient publisher = TestClient.connect(vertx, relay.port());
+        TestClient compressed = TestClient.connectCompressed(vertx, relay.port());
+        TestClient plain = TestClient.connect(vertx, relay.port())) {
+      for (int i = 0; i < stored; i++) {
+        // every fourth one long enough to go out compressed to the client that negotiated it
+        String content = i % 4 == 0 ? ("event " + i + " is a long one; ").repeat(60) : "event " + i;
+        Event e = TestEvents.note(TestEvents.ALICE, content, now - stored + i);
+        publisher.send(publish(e));
+        assertThat(publisher.next().getBoolean(2)).isTrue();
+        newestFirst.add(0, e.id());
+      }
+      double deflatedBefore = sentMessages("deflated");
+      double messagesBefore = deflatedBefore + sentMessages("plain");
+      double writesBefore = socketWrites();
+
+      String req = "[\"REQ\",\"all\",{\"kinds\":[1]}]";
+      compressed.send(req);
+      plain.send(req);
+
+      assertThat(events(compressed.untilEose("all"))).containsExactlyElementsOf(newestFirst);
+      assertThat(events(plain.untilEose("all"))).containsExactlyElementsOf(newestFirst);
+      double messages = sentMessages("deflated") + sentMessages("plain") - messagesBefore;
+      double writes = socketWrites() - writesBefore;
+      assertThat(messages).isEqualTo(2 * (stored + 1));
+      assertThat(sentMessages("deflated") - deflatedBefore).as("the long events, to the client that negotiated compression")
+          .isEqualTo(stored / 4);
+      assertThat(writes).as("socket writes for %s messages", messages).isPositive().isLessThan(messages / 4);
+    }
+  }
+
   private static java.util.List<String> events(java.util.List<JsonArray> messages) {
     return messages.stream().filter(m -> "EVENT".equals(m.getString(0))).map(m -> m.getJsonObject(2).getString("id")).toList();
   }
 
   private double sentMessages(String compression) throws Exception {
+    return metric("relay_websocket_sent_messages_total\\{compression=\"" + compression + "\"[^}]*} (\\S+)");
+  }
+
+  private double socketWrites() throws Exception {
+    return metric("(?m)^relay_websocket_writes_total (\\S+)$");
+  }
+
+  private double metric(String pattern) throws Exception {
     String text = HttpClient.newHttpClient().send(
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + relay.port() + "/metrics")).build(),
         HttpResponse.BodyHandlers.ofString()).body();
-    Matcher m = Pattern.compile("relay_websocket_sent_messages_total\\{compression=\"" + compression + "\"[^}]*} (\\S+)").matcher(text);
+    Matcher m = Pattern.compile(pattern).matcher(text);
     return m.find() ? Double.parseDouble(m.group(1)) : 0;
   }
 }
