@@ -119,12 +119,21 @@ public record BenchSettings(
    */
   public List<String> hostJvm(String phase) {
     List<String> args = new ArrayList<>(List.of("-Xmx" + hostHeap, "-XX:+UseG1GC",
-        "-D" + BLOCKED_MS_PROPERTY + "=" + hostBlockedMs));
+        "-D" + BLOCKED_MS_PROPERTY + "=" + hostBlockedMs,
+        "-Xlog:gc:file=" + gcLog(phase) + ":time,uptime"));
     if (jfr) {
       args.add("-XX:StartFlightRecording=filename=" + workDir.resolve("host-" + phase + ".jfr")
           + ",settings=profile,dumponexit=true");
     }
     return args;
+  }
+
+  /**
+   * The host's GC pauses, one line each with the wall-clock time: a blocked-loop warning that
+   * every event loop logs at the same moment is a pause of the whole JVM, not one slow task.
+   */
+  public Path gcLog(String phase) {
+    return workDir.resolve("host-" + phase + "-gc.log");
   }
 
   /** The command as published: the profile's command plus every property this run changed. */

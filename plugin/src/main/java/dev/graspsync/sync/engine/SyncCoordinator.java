@@ -14,6 +14,7 @@ import dev.graspsync.sync.index.Deletion;
 import dev.graspsync.sync.index.IndexRules;
 import dev.graspsync.sync.index.IndexUpdate;
 import dev.graspsync.sync.index.RepoIndex;
+import dev.graspsync.sync.loop.InTurns;
 import dev.graspsync.sync.plan.ItemSet;
 import dev.graspsync.sync.plan.RelayTarget;
 import dev.graspsync.sync.plan.RelayTargets;
@@ -50,6 +51,12 @@ final class SyncCoordinator extends VerticleBase {
   private static final Logger log = LoggerFactory.getLogger(SyncCoordinator.class);
   /** The shortest wait before a failed hand-off is tried again, so a lasting fault cannot spin. */
   private static final Duration RETRY_WINDOW = Duration.ofSeconds(1);
+  /**
+   * Relays handed their targets per loop turn. Handing out a new relay deploys its worker and
+   * registers its meters, about 2 ms on a loaded host: a first plan for B4's 500 relays held
+   * this loop for close to a second in one task (issue 16).
+   */
+  static final int HAND_OUT_PER_TURN = 16;
 
   private final RelayHost host;
   private final SyncConfig config;
@@ -214,8 +221,9 @@ final class SyncCoordinator extends VerticleBase {
    * The derivation runs on the planning thread over the index as it is now (an immutable
    * value); the targets are handed over back on this loop. A relay leaves {@code touched} when
    * a plan takes it and goes back when its hand-off fails, to be tried in the next window
-   * without keeping the others from theirs. One plan runs at a time; a window closing
-   * meanwhile plans once it is done.
+   * without keeping the others from theirs. One plan runs at a time, its hand-out included
+   * (which takes several loop turns at hundreds of relays), so a later plan never hands a
+   * relay targets older than the ones it has; a window closing meanwhile plans once it is done.
    */
   private void replan() {
     if (stopping) {
@@ -233,40 +241,45 @@ final class SyncCoordinator extends VerticleBase {
     planRunning = true;
     planner.executeBlocking(() -> full ? derivation.all(snapshot) : derivation.of(snapshot, relays))
         .onComplete(ar -> {
-          planRunning = false;
           if (stopping) {
+            planRunning = false;
             return;
           }
           if (ar.failed()) {
+            planRunning = false;
             metrics.handOffFailed();
             log.error("cannot plan {} relays; trying again in the next window", relays.size(), ar.cause());
             touched.addAll(relays);
             openWindow(retryWindow());
             return;
           }
-          handOut(ar.result());
-          if (planAgain) {
-            planAgain = false;
-            openWindow(config.batchWindow());
-          }
+          handOut(ar.result()).onComplete(done -> {
+            planRunning = false;
+            if (planAgain && !stopping) {
+              planAgain = false;
+              openWindow(config.batchWindow());
+            }
+          });
         });
   }
 
-  private void handOut(RelayTargets targets) {
+  /** Hands each relay its targets, {@value #HAND_OUT_PER_TURN} relays per loop turn. */
+  private Future<Void> handOut(RelayTargets targets) {
     if (!targets.overCap().isEmpty()) {
       log.warn("{} relays over max-relays ({}) are not dialled", targets.overCap().size(), config.maxRelays());
       targets.overCap().forEach(r -> metrics.refusedRelay("over_max_relays"));
     }
-    boolean failed = false;
-    for (RelayTarget t : targets.byRelay().values()) {
-      if (!handOver(t.relay(), t::items, t.bootstrap())) {
-        failed = true;
+    boolean[] failed = {false};
+    return InTurns.forEach(context, List.copyOf(targets.byRelay().values()), HAND_OUT_PER_TURN, t -> {
+      if (!stopping && !handOver(t.relay(), t::items, t.bootstrap())) {
+        failed[0] = true;
         touched.add(t.relay());
       }
-    }
-    if (failed) {
-      openWindow(retryWindow());
-    }
+    }).onComplete(ar -> {
+      if (failed[0] && !stopping) {
+        openWindow(retryWindow());
+      }
+    });
   }
 
   private Duration retryWindow() {

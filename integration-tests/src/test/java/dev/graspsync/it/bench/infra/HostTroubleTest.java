@@ -41,6 +41,39 @@ class HostTroubleTest {
     assertThat(t.first()).hasValueSatisfying(l -> assertThat(l).contains("has been blocked for 3029 ms"));
   }
 
+  @Test
+  void theLongestBlockIsNamedByItsFirstGraspSyncFrame() throws IOException {
+    HostTrouble t = HostTrouble.scan(log(
+        "07:54:45.763 WARN  [vertx-blocked-thread-checker] i.v.core.impl.BlockedThreadChecker - Thread vert.x-eventloop-thread-1 has been blocked for 223 ms, time limit is 200 ms",
+        "io.vertx.core.VertxException: Thread blocked",
+        "\tat app//dev.graspsync.sync.plan.ItemSet.minus(ItemSet.java:90)",
+        "07:54:45.851 WARN  [vertx-blocked-thread-checker] i.v.core.impl.BlockedThreadChecker - Thread vert.x-eventloop-thread-1 has been blocked for 329 ms, time limit is 200 ms",
+        "io.vertx.core.VertxException: Thread blocked",
+        "\tat java.base@17.0.15/java.util.Collection.stream(Collection.java:743)",
+        "\tat app//dev.graspsync.sync.engine.SyncMetrics$RelayGauges.<init>(SyncMetrics.java:286)",
+        "\tat app//dev.graspsync.sync.engine.SyncMetrics.relay(SyncMetrics.java:126)",
+        "07:54:46.000 WARN  [vertx-blocked-thread-checker] i.v.core.impl.BlockedThreadChecker - Thread vert.x-eventloop-thread-2 has been blocked for 250 ms, time limit is 200 ms",
+        "io.vertx.core.VertxException: Thread blocked",
+        "\tat java.base@17.0.15/sun.nio.ch.EPoll.wait(Native Method)"));
+    assertThat(t.blocked()).isEqualTo(3);
+    assertThat(t.exceptions()).isZero();
+    assertThat(t.longestBlockMs()).isEqualTo(329);
+    assertThat(t.longestAt()).hasValue("dev.graspsync.sync.engine.SyncMetrics$RelayGauges.<init>");
+    assertThat(t.summary()).startsWith("0 ERROR, 0 exceptions, 3 blocked-loop warnings, 0 OOM (longest 329 ms, in `"
+        + "dev.graspsync.sync.engine.SyncMetrics$RelayGauges.<init>`)");
+  }
+
+  @Test
+  void onlyWhatWasWrittenAfterAGivenSizeIsCounted() throws IOException {
+    Path file = log("05:46:55.038 ERROR [vert.x-eventloop-thread-1] d.g.sync.engine.RelayWorker - first benchmark's");
+    long size = HostTrouble.size(file);
+    Files.write(file, List.of("05:47:00.000 INFO  [main] d.g.sync.engine.SyncEngine - second benchmark's"),
+        StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+    assertThat(HostTrouble.scan(file).errors()).isEqualTo(1);
+    assertThat(HostTrouble.scan(file, size).clean()).isTrue();
+    assertThat(HostTrouble.size(dir.resolve("absent.log"))).isZero();
+  }
+
   private Path log(String... lines) throws IOException {
     Path file = dir.resolve("host.log");
     Files.write(file, List.of(lines), StandardCharsets.UTF_8);

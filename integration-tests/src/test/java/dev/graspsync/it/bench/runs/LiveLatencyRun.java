@@ -3,6 +3,7 @@ package dev.graspsync.it.bench.runs;
 import dev.graspsync.it.bench.fixtures.FollowUpGenerator;
 import dev.graspsync.it.bench.fixtures.RepoHistory;
 import dev.graspsync.it.bench.infra.BenchHost;
+import dev.graspsync.it.bench.infra.HostTrouble;
 import dev.graspsync.it.bench.infra.LivePublisher;
 import dev.graspsync.it.bench.report.LoadAverage;
 import dev.graspsync.it.bench.report.ResultRow;
@@ -34,6 +35,7 @@ public final class LiveLatencyRun {
 
   public static void run(HistoryWorld w, BenchHost host, ResultTable table) {
     String load = LoadAverage.now();
+    long logFrom = HostTrouble.size(ResumeCostRun.hostLog(w));
     int rate = w.settings.b3Rate();
     int n = rate * w.settings.b3Seconds();
     long intervalNanos = 1_000_000_000L / rate;
@@ -90,6 +92,8 @@ public final class LiveLatencyRun {
         Verdict.of(lateOrLost == 0 && p99 < 250)));
     table.add(ResultRow.info(b3, "max; not stored within 30 s of the last publish",
         Figures.millis(max) + "; " + lateOrLost));
+    table.add(HostTroubleRow.of(b3, ResumeCostRun.hostLog(w), logFrom,
+        w.settings.hostBlockedMs()));
     table.add(ResultRow.info(b3, "load average (1 min) at start / end", load + " / " + LoadAverage.now()));
   }
 }

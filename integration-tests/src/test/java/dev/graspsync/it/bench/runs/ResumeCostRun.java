@@ -69,7 +69,7 @@ public final class ResumeCostRun {
 
     String load = LoadAverage.now();
     w.farm.resetWindows();
-    Path hostLog = w.dir.resolve("logs").resolve("host-b2.log");
+    Path hostLog = hostLog(w);
     BenchHost host = BenchHost.startSync(w.dir.resolve("host"), HistoryWorld.OWN_URL,
         HostSettings.plugin(w.proxyUrls()), w.settings.hostJvm("b2"), hostLog, HistoryThroughputRun.hostLogback(w));
     host.target(n);
@@ -100,7 +100,13 @@ public final class ResumeCostRun {
             + " REQs"));
     table.add(ResultRow.info(b2, "most subscriptions open at once on one relay (counted at the wire)",
         Integer.toString(w.proxies.stream().mapToInt(p -> p.counts().maxOpenSubscriptions()).max().orElse(0))));
+    table.add(HostTroubleRow.of(b2, hostLog, 0, w.settings.hostBlockedMs()));
     table.add(ResultRow.info(b2, "load average (1 min) at start / end", load + " / " + LoadAverage.now()));
     return host;
+  }
+
+  /** The log of B2's host, which B3 goes on using. */
+  static Path hostLog(HistoryWorld w) {
+    return w.dir.resolve("logs").resolve("host-b2.log");
   }
 }

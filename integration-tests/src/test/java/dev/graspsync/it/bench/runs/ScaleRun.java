@@ -11,7 +11,6 @@ import dev.graspsync.it.bench.infra.BulkPublisher;
 import dev.graspsync.it.bench.infra.CountingProxy;
 import dev.graspsync.it.bench.infra.HeapHistogram;
 import dev.graspsync.it.bench.infra.HostStatus;
-import dev.graspsync.it.bench.infra.HostTrouble;
 import dev.graspsync.it.bench.infra.ProxyFarm;
 import dev.graspsync.it.bench.infra.PublishResult;
 import dev.graspsync.it.bench.report.LoadAverage;
@@ -151,9 +150,7 @@ public final class ScaleRun {
         log.info("B4: busiest URL at the wire: {} ({} subscriptions)", busiest, maxAtOneUrl);
         table.add(ResultRow.info(b4, "EVENTs served; REQs sent", Figures.count(served) + " ("
             + Figures.ratio(served / (double) total) + " the events); " + Figures.count(reqs)));
-        HostTrouble trouble = HostTrouble.scan(hostLog);
-        table.add(new ResultRow(b4, "host log: ERROR lines, exceptions, event loops blocked > " + settings.hostBlockedMs()
-            + " ms, OOM", trouble.summary(), "none", Verdict.of(trouble.clean())));
+        table.add(HostTroubleRow.of(b4, hostLog, 0, settings.hostBlockedMs()));
         table.add(ResultRow.info(b4, "load average (1 min) at start / end", load + " / " + LoadAverage.now()));
         host.stop();
       } finally {
