@@ -155,6 +155,31 @@ class SyncCoordinatorTest {
     OnLoop.poll("R1 handed repo-1 on retry", () -> steps.lastRepos(R1).equals(Set.of("repo-0", "repo-1")));
   }
 
+  @Test
+  void aPlanForMoreRelaysThanOneTurnTakesHandsEachItsTargetsOnceAndTheNextPlanItsNewOnes() {
+    int relays = SyncCoordinator.HAND_OUT_PER_TURN * 2 + 3;
+    List<String> urls = java.util.stream.IntStream.range(0, relays).mapToObj(i -> "ws://127.0.0.1:" + (20_000 + i))
+        .toList();
+    // an announcement keeps at most max-relays-per-repo (20) URLs: two repositories share them
+    List<List<String>> halves = List.of(urls.subList(0, relays / 2), urls.subList(relays / 2, relays));
+    for (int h = 0; h < 2; h++) {
+      coordinator.offer(announce("repo-0-" + h, halves.get(h).toArray(String[]::new)));
+    }
+    OnLoop.poll("every relay handed its repository", () -> urls.stream().allMatch(r -> steps.lastRepos(r).size() == 1));
+    assertThat(urls.stream().mapToInt(r -> steps.handed.get(r).size())).containsOnly(1);
+
+    for (int h = 0; h < 2; h++) {
+      coordinator.offer(announce("repo-1-" + h, halves.get(h).toArray(String[]::new)));
+    }
+    OnLoop.poll("every relay handed its second repository", () -> urls.stream().allMatch(r -> steps.lastRepos(r).size() == 2));
+    for (int h = 0; h < 2; h++) {
+      Set<String> both = Set.of("repo-0-" + h, "repo-1-" + h);
+      assertThat(halves.get(h)).allSatisfy(r -> assertThat(steps.lastRepos(r)).isEqualTo(both));
+    }
+    assertThat(urls.stream().mapToInt(r -> steps.handed.get(r).size())).containsOnly(2);
+    assertThat(failures()).isZero();
+  }
+
   private double failures() {
     return host.meters().counter("grasp.sync.plan.handoff.failures").count();
   }
