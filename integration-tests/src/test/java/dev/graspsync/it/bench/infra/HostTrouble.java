@@ -8,6 +8,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,12 +25,20 @@ import java.util.regex.Pattern;
  * named by the first grasp-sync frame of the stack Vert.x printed with it.
  */
 public record HostTrouble(int errors, int exceptions, int blocked, int outOfMemory, Optional<String> first,
-    long longestBlockMs, Optional<String> longestAt) {
+    long longestBlockMs, Optional<String> longestAt, List<Block> blocks) {
+  /** One blocked-thread warning: when it was logged, and how long the loop had been blocked then. */
+  public record Block(LocalTime at, long ms) {}
+
+  public HostTrouble {
+    blocks = List.copyOf(blocks);
+  }
+
   private static final Pattern ERROR = Pattern.compile("^\\S+\\s+ERROR\\s");
   /** A stack trace's first line: {@code java.lang.IllegalStateException: ...} or {@code Caused by: ...}. */
   private static final Pattern EXCEPTION = Pattern.compile("^(Caused by: )?([a-z][\\w$]*\\.)+[A-Z][\\w$]*(Exception|Error)(:.*)?$");
   private static final Pattern BLOCKED = Pattern.compile("has been blocked for (\\d+) ms");
-  private static final Pattern OWN_FRAME = Pattern.compile("^\\s+at (?:\\S+/)?(dev\\.graspsync\\.[\\w.$]+)\\(");
+  private static final Pattern STAMP = Pattern.compile("^(\\d\\d:\\d\\d:\\d\\d\\.\\d{3}) ");
+  private static final Pattern OWN_FRAME = Pattern.compile("^\\s+at (?:\\S+/)?(dev\\.graspsync\\.[\\w.$<>]+)\\(");
   private static final String OOM = "OutOfMemoryError";
   private static final int QUOTE_AT_MOST = 240;
 
@@ -45,9 +57,10 @@ public record HostTrouble(int errors, int exceptions, int blocked, int outOfMemo
         c.accept(line);
       }
     } catch (IOException | UncheckedIOException e) {
-      return new HostTrouble(1, 0, 0, 0, Optional.of("host log unreadable: " + e.getMessage()), 0, Optional.empty());
+      return new HostTrouble(1, 0, 0, 0, Optional.of("host log unreadable: " + e.getMessage()), 0, Optional.empty(),
+          List.of());
     }
-    return new HostTrouble(c.errors, c.exceptions, c.blocked, c.oom, c.first, c.longestMs, c.longestAt);
+    return new HostTrouble(c.errors, c.exceptions, c.blocked, c.oom, c.first, c.longestMs, c.longestAt, c.blocks);
   }
 
   /** The log's length now, to {@link #scan(Path, long)} only what is written after. */
@@ -63,6 +76,19 @@ public record HostTrouble(int errors, int exceptions, int blocked, int outOfMemo
     return errors == 0 && exceptions == 0 && blocked == 0 && outOfMemory == 0;
   }
 
+  /**
+   * Warnings that would not have fired without the GC pauses inside their blocked span: the
+   * loop's own time (the span less the pauses) stayed under {@code limitMs}.
+   */
+  public int duringGc(GcPauses gc, long limitMs) {
+    int n = 0;
+    for (Block b : blocks) {
+      Duration paused = gc.pausedBetween(b.at().minus(Duration.ofMillis(b.ms())), b.at());
+      n += b.ms() - paused.toMillis() < limitMs ? 1 : 0;
+    }
+    return n;
+  }
+
   /** For the results table: the counts, the longest block and where it was, then the first line quoted. */
   public String summary() {
     String counts = errors + " ERROR, " + exceptions + " exceptions, " + blocked + " blocked-loop warnings, "
@@ -76,6 +102,7 @@ public record HostTrouble(int errors, int exceptions, int blocked, int outOfMemo
     int exceptions;
     int blocked;
     int oom;
+    final List<Block> blocks = new ArrayList<>();
     Optional<String> first = Optional.empty();
     long longestMs;
     Optional<String> longestAt = Optional.empty();
@@ -94,6 +121,10 @@ public record HostTrouble(int errors, int exceptions, int blocked, int outOfMemo
       if (isSlow) {
         blocked++;
         long ms = Long.parseLong(slow.group(1));
+        Matcher at = STAMP.matcher(line);
+        if (at.find()) {
+          blocks.add(new Block(LocalTime.parse(at.group(1)), ms));
+        }
         naming = ms > longestMs;
         if (naming) {
           longestMs = ms;

@@ -64,6 +64,19 @@ class HostTroubleTest {
   }
 
   @Test
+  void aWarningIsPutDownToGcWhenTheLoopsOwnTimeLessThePausesStayedUnderTheLimit() throws IOException {
+    HostTrouble t = HostTrouble.scan(log(
+        "08:49:50.200 WARN  [vertx-blocked-thread-checker] i.v.core.impl.BlockedThreadChecker - Thread vert.x-eventloop-thread-1 has been blocked for 250 ms, time limit is 200 ms",
+        "08:49:59.000 WARN  [vertx-blocked-thread-checker] i.v.core.impl.BlockedThreadChecker - Thread vert.x-eventloop-thread-2 has been blocked for 400 ms, time limit is 200 ms"));
+    GcPauses gc = GcPauses.parse(List.of(
+        "[2026-12-02T08:49:50.174+0000][165.225s] GC(626) Pause Full (G1 Compaction Pause) 253M->245M(256M) 136.935ms",
+        "[2026-12-02T08:49:58.900+0000][174.000s] GC(700) Pause Young (Normal) (G1 Evacuation Pause) 200M->150M(256M) 100.000ms"));
+    // the first: 250 ms less 136 ms paused; the second: 400 ms less 100 ms is still 300 ms of its own
+    assertThat(t.duringGc(gc, 200)).isEqualTo(1);
+    assertThat(t.duringGc(new GcPauses(List.of()), 200)).isZero();
+  }
+
+  @Test
   void onlyWhatWasWrittenAfterAGivenSizeIsCounted() throws IOException {
     Path file = log("05:46:55.038 ERROR [vert.x-eventloop-thread-1] d.g.sync.engine.RelayWorker - first benchmark's");
     long size = HostTrouble.size(file);

@@ -99,7 +99,7 @@ public final class FullResyncRun {
       }
       table.add(ResultRow.info(row, "reconciled filters / fallbacks to REQ; REQs",
           last.get("reconciled") + " / " + last.get("fallbacks") + "; " + Figures.count(served.reqs())));
-      table.add(HostTroubleRow.of(row, hostLog, 0, w.settings.hostBlockedMs()));
+      table.add(HostTroubleRow.of(row, hostLog, 0, w.settings.gcLog("b5"), w.settings.hostBlockedMs()));
       table.add(ResultRow.info(row, "load average (1 min) at start / end", load + " / " + LoadAverage.now()));
       host.stop();
     } finally {

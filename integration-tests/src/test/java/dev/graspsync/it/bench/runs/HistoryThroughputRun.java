@@ -143,7 +143,7 @@ public final class HistoryThroughputRun {
               + " (consolidation threshold 70; the relays refuse more than 100)"));
       table.add(ResultRow.info(b1, "host heap after full GC (highest after any GC during the sync)",
           Figures.mib(heap.get("used")) + " (" + Figures.mib(heap.get("peakAfterGc")) + ")"));
-      table.add(HostTroubleRow.of(b1, hostLog, 0, w.settings.hostBlockedMs()));
+      table.add(HostTroubleRow.of(b1, hostLog, 0, w.settings.gcLog("b1"), w.settings.hostBlockedMs()));
       table.add(ResultRow.info(b1, "load average (1 min) at start / end of the sync", load + " / " + loadEnd));
       return stoppedAt;
     } finally {

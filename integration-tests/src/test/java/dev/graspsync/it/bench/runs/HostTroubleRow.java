@@ -1,18 +1,28 @@
 package dev.graspsync.it.bench.runs;
 
+import dev.graspsync.it.bench.infra.GcPauses;
 import dev.graspsync.it.bench.infra.HostTrouble;
 import dev.graspsync.it.bench.report.ResultRow;
 import dev.graspsync.it.bench.report.Verdict;
 import java.nio.file.Path;
 
-/** Every benchmark's last row: what in the host's log a user would call broken (target: nothing). */
+/**
+ * Every benchmark's last row: what in the host's log a user would call broken (target:
+ * nothing), and of the blocked-loop warnings, how many only the host's GC pauses explain.
+ */
 final class HostTroubleRow {
   private HostTroubleRow() {}
 
   /** Over the host's log from byte {@code from} (0: all of it; a host that served an earlier benchmark: its end). */
-  static ResultRow of(String benchmark, Path hostLog, long from, int blockedMs) {
+  static ResultRow of(String benchmark, Path hostLog, long from, Path gcLog, int blockedMs) {
     HostTrouble trouble = HostTrouble.scan(hostLog, from);
+    String value = trouble.summary();
+    if (trouble.blocked() > 0) {
+      GcPauses gc = GcPauses.read(gcLog);
+      value += "; " + trouble.duringGc(gc, blockedMs) + " of the warnings would stay under " + blockedMs
+          + " ms without the GC pauses in them (longest pause " + gc.longest().toMillis() + " ms)";
+    }
     return new ResultRow(benchmark, "host log: ERROR lines, exceptions, event loops blocked > " + blockedMs
-        + " ms, OOM", trouble.summary(), "none", Verdict.of(trouble.clean()));
+        + " ms, OOM", value, "none", Verdict.of(trouble.clean()));
   }
 }

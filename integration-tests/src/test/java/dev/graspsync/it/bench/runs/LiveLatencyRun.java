@@ -92,7 +92,7 @@ public final class LiveLatencyRun {
         Verdict.of(lateOrLost == 0 && p99 < 250)));
     table.add(ResultRow.info(b3, "max; not stored within 30 s of the last publish",
         Figures.millis(max) + "; " + lateOrLost));
-    table.add(HostTroubleRow.of(b3, ResumeCostRun.hostLog(w), logFrom,
+    table.add(HostTroubleRow.of(b3, ResumeCostRun.hostLog(w), logFrom, w.settings.gcLog("b2"),
         w.settings.hostBlockedMs()));
     table.add(ResultRow.info(b3, "load average (1 min) at start / end", load + " / " + LoadAverage.now()));
   }

@@ -100,7 +100,7 @@ public final class ResumeCostRun {
             + " REQs"));
     table.add(ResultRow.info(b2, "most subscriptions open at once on one relay (counted at the wire)",
         Integer.toString(w.proxies.stream().mapToInt(p -> p.counts().maxOpenSubscriptions()).max().orElse(0))));
-    table.add(HostTroubleRow.of(b2, hostLog, 0, w.settings.hostBlockedMs()));
+    table.add(HostTroubleRow.of(b2, hostLog, 0, w.settings.gcLog("b2"), w.settings.hostBlockedMs()));
     table.add(ResultRow.info(b2, "load average (1 min) at start / end", load + " / " + LoadAverage.now()));
     return host;
   }

@@ -150,7 +150,7 @@ public final class ScaleRun {
         log.info("B4: busiest URL at the wire: {} ({} subscriptions)", busiest, maxAtOneUrl);
         table.add(ResultRow.info(b4, "EVENTs served; REQs sent", Figures.count(served) + " ("
             + Figures.ratio(served / (double) total) + " the events); " + Figures.count(reqs)));
-        table.add(HostTroubleRow.of(b4, hostLog, 0, settings.hostBlockedMs()));
+        table.add(HostTroubleRow.of(b4, hostLog, 0, settings.gcLog("b4"), settings.hostBlockedMs()));
         table.add(ResultRow.info(b4, "load average (1 min) at start / end", load + " / " + LoadAverage.now()));
         host.stop();
       } finally {
