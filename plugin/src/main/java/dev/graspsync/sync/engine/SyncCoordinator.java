@@ -87,6 +87,7 @@ final class SyncCoordinator extends VerticleBase {
   private boolean planAgain;
   /** One thread derives targets, off the event loop. */
   private WorkerExecutor planner;
+  private IndexIntake intake;
   private boolean stopping;
 
   SyncCoordinator(RelayHost host, SyncConfig config, Clock clock, StateWriter state, SyncMetrics metrics, StatusBoard board,
@@ -122,6 +123,7 @@ final class SyncCoordinator extends VerticleBase {
   @Override
   public Future<?> start() {
     planner = vertx.createSharedWorkerExecutor("grasp-sync-plan", 1);
+    intake = new IndexIntake(context, this::applyAccepted);
     Filter discovery = Filter.builder()
         .kinds(List.of(Nip34.REPO_ANNOUNCEMENT, Nip34.PATCH, Nip34.PULL_REQUEST, Nip34.ISSUE))
         .build();
@@ -146,14 +148,36 @@ final class SyncCoordinator extends VerticleBase {
       }
       Optional<Deletion> deletion = Deletion.of(event);
       if (deletion.isPresent()) {
+        intake.flush();
         applyDeletion(deletion.get());
       } else {
-        IndexUpdate update = index.withEvent(event);
-        // not at start-up: what the store held then was there when the refusals were remembered
-        invalidateRefusals(update);
-        apply(update);
+        intake.add(event);
       }
     });
+  }
+
+  /** A batch of accepted events ({@link IndexIntake}); one that fails is applied event by event. */
+  private void applyAccepted(List<Event> events) {
+    if (stopping) {
+      return;
+    }
+    try {
+      applyOffered(index.withEvents(events));
+    } catch (RuntimeException batchFailed) {
+      for (Event e : events) {
+        try {
+          applyOffered(index.withEvent(e));
+        } catch (RuntimeException failed) {
+          log.error("cannot index event {}", e.id(), failed);
+        }
+      }
+    }
+  }
+
+  private void applyOffered(IndexUpdate update) {
+    // not at start-up: what the store held then was there when the refusals were remembered
+    invalidateRefusals(update);
+    apply(update);
   }
 
   /**
