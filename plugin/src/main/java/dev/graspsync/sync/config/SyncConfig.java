@@ -50,7 +50,8 @@ public record SyncConfig(
     Optional<Path> trustedCertificatesFile,
     Duration reconcileInterval,
     Duration refusedMemory,
-    int refusedMemoryMaxIds) {
+    int refusedMemoryMaxIds,
+    int maxRelaysSyncingHistory) {
 
   public SyncConfig {
     bootstrapRelays = List.copyOf(bootstrapRelays);
@@ -88,7 +89,8 @@ public record SyncConfig(
         trustedCertificates(config),
         Duration.ofMinutes(longOf(config, SyncProperty.RECONCILE_INTERVAL_MINUTES)),
         Duration.ofHours(longOf(config, SyncProperty.REFUSED_MEMORY_HOURS)),
-        intOf(config, SyncProperty.REFUSED_MEMORY_MAX_IDS));
+        intOf(config, SyncProperty.REFUSED_MEMORY_MAX_IDS),
+        intOf(config, SyncProperty.MAX_RELAYS_SYNCING_HISTORY));
     if (c.maxBackoff.compareTo(c.baseBackoff) < 0) {
       throw new PluginConfigException(config.fullKey(SyncProperty.MAX_BACKOFF_SECONDS.key())
           + " (" + c.maxBackoff.toSeconds() + ") must not be less than "

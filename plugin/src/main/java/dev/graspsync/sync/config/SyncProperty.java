@@ -40,6 +40,8 @@ public enum SyncProperty {
       "larger incoming messages are dropped and counted"),
   MAX_EVENTS_IN_FLIGHT("max-events-in-flight", 4096, 16, 1_000_000,
       "events received from all relays together and not yet stored; reading pauses past it"),
+  MAX_RELAYS_SYNCING_HISTORY("max-relays-syncing-history", 16, 1, 100_000,
+      "relays syncing history (first sync, full syncs, periodic reconciliation) at once; the rest wait their turn"),
   MAX_HISTORY_PAGES("max-history-pages", 10_000, 1, 10_000_000, "older pages asked per filter at most"),
   TRUSTED_CERTIFICATES_FILE("trusted-certificates-file", 0, 0, 0,
       "PEM file of CA certificates trusted for wss:// relays besides the JVM's (private CAs); verification stays on"),

@@ -44,6 +44,8 @@ final class HistoryRoute {
    * for "too many open" lowers it for the connection.
    */
   static final int MAX_OPEN_RECONCILIATIONS = 4;
+  /** Reconciliations open at once across all relays: each holds its packed local set. */
+  static final int MAX_OPEN_RECONCILIATIONS_HOST_WIDE = 8;
 
   private final String url;
   private final WorkerDeps deps;
@@ -98,7 +100,7 @@ final class HistoryRoute {
 
   /**
    * Completes when this connection may open one more reconciliation and the host-wide slots
-   * ({@link LocalSetSlots}) have room; give both back with {@link #release}.
+   * ({@link WorkerDeps#localSetSlots}) have room; give both back with {@link #release}.
    */
   Future<Void> acquire() {
     return connectionSlot().compose(v -> deps.localSetSlots().acquire());
@@ -134,6 +136,10 @@ final class HistoryRoute {
     openCap = Math.max(1, Math.min(openCap - 1, open));
     log.info("{}: the relay refused a reconciliation for too many open; {} at once from now on", url, openCap);
     return true;
+  }
+
+  boolean isPeriodic(long batchId) {
+    return periodic.contains(batchId);
   }
 
   void markPeriodic(long batchId) {

@@ -60,6 +60,8 @@ final class RelayBatches implements LiveSubscriptions.Owner {
   private final RetryTimer retries;
   /** Whether a batch's REQ groups are reconciled (NIP-77) or paged REQs. */
   private final HistoryRoute route;
+  /** New work not batched yet, and the relay's turn under the host-wide cap on relays syncing history. */
+  private final HistoryBacklog unbatched;
 
   private final RelayItems items;
   private final Map<Long, Batch> batches = new LinkedHashMap<>();
@@ -85,6 +87,7 @@ final class RelayBatches implements LiveSubscriptions.Owner {
     this.onProblem = onProblem;
     this.limits = new RelayLimits(config, MAX_OPEN_BATCHES);
     this.route = new HistoryRoute(url, deps, this::budget);
+    this.unbatched = new HistoryBacklog(new HistoryTurn(deps.historyTurns(), vertx.getOrCreateContext(), this::onChange));
     this.live = new LiveSubscriptions(vertx, url, deps.clock(), config.filterChunkSize(), config.catchUpOverlap(),
         SessionConfig.defaults().liveLookback(), config.rateLimitCooldown(), LiveTail.DEFAULT, budget(), this);
     this.capacity = new CapacityLearning(url, limits, live);
@@ -124,6 +127,7 @@ final class RelayBatches implements LiveSubscriptions.Owner {
     historyOpen = 0;
     live.detach();
     route.detach();
+    unbatched.detach();
     batches.values().removeIf(b -> b.purpose() == BatchPurpose.CATCH_UP);
     batches.replaceAll((id, b) -> batchRules.onDisconnected(b));
   }
@@ -147,16 +151,18 @@ final class RelayBatches implements LiveSubscriptions.Owner {
     historyIncomplete = 0;
   }
 
-  /** Turns new targets into batches and sends what the relay can take now. */
+  /** Cuts new targets into chunks, which become batches in turn, and sends what the relay can take now. */
   void planWork(boolean maySubscribe) {
-    for (ItemSet chunk : Planner.split(items.newWork(), config.filterChunkSize())) {
-      long id = nextBatchId++;
-      batches.put(id, Batch.initial(id, relay, chunk, config.filterChunkSize(), now()));
-      items.batched(id, chunk);
-    }
+    unbatched.plan(items.newWork(), config.filterChunkSize());
     if (maySubscribe) {
       sendQueued();
     }
+  }
+
+  private void batchOf(ItemSet chunk) {
+    long id = nextBatchId++;
+    batches.put(id, Batch.initial(id, relay, chunk, config.filterChunkSize(), now()));
+    items.batched(id, chunk);
   }
 
   /** NIP-11 lists 77: reconcile without probing first. Call after {@link #attach}. */
@@ -175,7 +181,7 @@ final class RelayBatches implements LiveSubscriptions.Owner {
   void reconcileConfirmed() {
     if (session.filter(RelaySession::isConnected).isEmpty() || !route.reconciles() || !items.anyConfirmed()
         || !route.periodicDone(batches.keySet())
-        || batches.values().stream().anyMatch(b -> b.purpose() == BatchPurpose.INITIAL)) {
+        || !unbatched.isEmpty() || batches.values().stream().anyMatch(b -> b.purpose() == BatchPurpose.INITIAL)) {
       return;
     }
     log.info("{}: periodic reconciliation of {} items", url, items.confirmedCount());
@@ -196,12 +202,13 @@ final class RelayBatches implements LiveSubscriptions.Owner {
 
   // ---- status -------------------------------------------------------------------------------
 
+  /** Batches not completed or failed, chunks not yet batched counted as one each. */
   int pendingBatches() {
-    return batches.size();
+    return batches.size() + unbatched.size();
   }
 
   boolean syncing() {
-    return live.waiting() || batches.values().stream().anyMatch(b -> b.state().pending());
+    return live.waiting() || !unbatched.isEmpty() || batches.values().stream().anyMatch(b -> b.state().pending());
   }
 
   boolean anyFailed() {
@@ -215,6 +222,10 @@ final class RelayBatches implements LiveSubscriptions.Owner {
   /** Subscriptions this connection may hold at most, history and live. */
   int subscriptionLimit() {
     return budget().subscriptions();
+  }
+
+  HistoryTurn.State historyTurn() {
+    return unbatched.turn();
   }
 
   int overflowFilters() {
@@ -244,11 +255,15 @@ final class RelayBatches implements LiveSubscriptions.Owner {
     }
     LiveBudget budget = budget();
     Instant now = now();
+    unbatched.batchAhead(batches.values(), this::batchOf);
     List<Batch> ready = batches.values().stream()
         .filter(b -> b.state() == BatchState.QUEUED || batchRules.due(b, now))
         .sorted(Comparator.comparing((Batch b) -> b.purpose() != BatchPurpose.CATCH_UP).thenComparingLong(Batch::id))
         .toList();
     for (Batch b : ready) {
+      if (isHistory(b) && !unbatched.mayProceed()) {
+        continue;
+      }
       List<List<Integer>> requests = requests(b, budget);
       // a batch needing more REQs than there are slots still goes, alone
       if (historyOpen > 0 && historyOpen + requests.size() > budget.historySlots()) {
@@ -256,7 +271,15 @@ final class RelayBatches implements LiveSubscriptions.Owner {
       }
       send(s.get(), b, requests);
     }
-    live.flush(batches.values().stream().anyMatch(b -> b.purpose() == BatchPurpose.INITIAL && b.state().pending()));
+    unbatched.settle(batches.values().stream().anyMatch(b -> isHistory(b)
+        && (b.state() == BatchState.OPEN || b.state() == BatchState.QUEUED || batchRules.due(b, now))));
+    live.flush(!unbatched.isEmpty()
+        || batches.values().stream().anyMatch(b -> b.purpose() == BatchPurpose.INITIAL && b.state().pending()));
+  }
+
+  /** Initial and periodic history need a turn ({@link HistoryTurn}); live coverage's catch-ups do not. */
+  private boolean isHistory(Batch b) {
+    return b.purpose() == BatchPurpose.INITIAL || route.isPeriodic(b.id());
   }
 
   /** The batch's unfinished filters, grouped into REQs the relay takes. */

@@ -50,7 +50,7 @@ final class RelayItems {
    */
   ItemSet retarget(ItemSet items) {
     targets = items;
-    ItemSet retired = confirmed.isEmpty() ? ItemSet.EMPTY : confirmed.snapshot().minus(items);
+    ItemSet retired = confirmed.isEmpty() ? ItemSet.EMPTY : ItemSet.difference(confirmed, items);
     if (retired.isEmpty()) {
       return retired;
     }
@@ -70,7 +70,7 @@ final class RelayItems {
 
   /** Targets in no batch yet, neither confirmed nor parked. */
   ItemSet newWork() {
-    return Planner.newWork(targets, pending.snapshot(), confirmed.snapshot(), parked);
+    return Planner.newWork(targets, pending, confirmed, parked);
   }
 
   void batched(long batchId, ItemSet chunk) {
@@ -91,6 +91,7 @@ final class RelayItems {
     state.write(st -> st.dropPending(url, batchId));
   }
 
+  /** A copy, made on each call: for catch-ups and periodic reconciliation, not for every plan. */
   ItemSet confirmed() {
     return confirmed.snapshot();
   }

@@ -356,7 +356,8 @@ final class RelayWorker extends VerticleBase {
         work == null ? 0 : work.subscriptionLimit(), work == null ? 0 : work.overflowFilters(), lastProblem,
         session.isPresent() ? Optional.empty() : health.nextAttemptAt(), lastHeartbeat,
         session.isPresent() && work != null ? work.nip77().state().label() : "unknown",
-        work == null ? 0 : work.historyIncompleteFilters()));
+        work == null ? 0 : work.historyIncompleteFilters(),
+        work == null ? "none" : work.historyTurn().label()));
     gauges.connection.set(connection.metricValue());
     gauges.health.set(health.health().metricValue());
     gauges.failures.set(health.consecutiveFailures());

@@ -21,6 +21,7 @@ import dev.graspsync.sync.plan.RelayTargets;
 import dev.graspsync.sync.refused.RefusedMemory;
 import dev.graspsync.sync.relay.AddressPolicy;
 import dev.graspsync.sync.relay.RelayUrl;
+import dev.graspsync.sync.permit.PermitQueue;
 import dev.graspsync.sync.session.InFlightBudget;
 import dev.graspsync.sync.state.RelayRecord;
 import dev.graspsync.sync.status.StatusBoard;
@@ -115,9 +116,12 @@ final class SyncCoordinator extends VerticleBase {
     metrics.eventsInFlight(budget::inFlight);
     this.refusedEvents = refusedEvents;
     metrics.stateQueue(state::queued);
+    PermitQueue historyTurns = PermitQueue.slots(config.maxRelaysSyncingHistory());
+    metrics.historyTurns(historyTurns::taken, historyTurns::waiting);
+    PermitQueue localSets = PermitQueue.slots(HistoryRoute.MAX_OPEN_RECONCILIATIONS_HOST_WIDE);
+    metrics.reconciliationSlots(localSets::taken, localSets::waiting);
     this.deps = new WorkerDeps(host, config, clock, state, metrics, board, this::onWorkerIdle, budget, gate,
-        config.trustOptions(), refusedEvents, new FetchClaims(),
-        LocalSetSlots.hostWide());
+        config.trustOptions(), refusedEvents, new FetchClaims(), localSets, historyTurns);
   }
 
   @Override

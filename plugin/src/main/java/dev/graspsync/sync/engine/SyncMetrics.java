@@ -80,6 +80,26 @@ final class SyncMetrics {
         .register(registry);
   }
 
+  /** Relays syncing history now, and relays waiting for a turn ({@code max-relays-syncing-history}). */
+  void historyTurns(IntSupplier active, IntSupplier waiting) {
+    Gauge.builder("grasp.sync.history.relays", active, IntSupplier::getAsInt).strongReference(true).tag("state", "active")
+        .description("Relays syncing history now (at most max-relays-syncing-history), and relays waiting for a turn")
+        .register(registry);
+    Gauge.builder("grasp.sync.history.relays", waiting, IntSupplier::getAsInt).strongReference(true).tag("state", "waiting")
+        .description("Relays syncing history now (at most max-relays-syncing-history), and relays waiting for a turn")
+        .register(registry);
+  }
+
+  /** NIP-77 reconciliations open across all relays (each holds its local set), and those waiting for a slot. */
+  void reconciliationSlots(IntSupplier open, IntSupplier waiting) {
+    Gauge.builder("grasp.sync.reconciliations.open", open, IntSupplier::getAsInt).strongReference(true).tag("state", "active")
+        .description("NIP-77 reconciliations open across all relays (at most 8), and those waiting for a slot")
+        .register(registry);
+    Gauge.builder("grasp.sync.reconciliations.open", waiting, IntSupplier::getAsInt).strongReference(true).tag("state", "waiting")
+        .description("NIP-77 reconciliations open across all relays (at most 8), and those waiting for a slot")
+        .register(registry);
+  }
+
   /** Sync-state reads and writes waiting for the state thread, all relays together. */
   void stateQueue(IntSupplier queued) {
     Gauge.builder("grasp.sync.state.queued", queued, IntSupplier::getAsInt).strongReference(true)

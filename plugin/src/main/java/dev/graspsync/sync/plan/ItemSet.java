@@ -13,7 +13,7 @@ import java.util.Set;
  * hundreds of thousands of root events) need no wrapper object per item: a relay's targets,
  * its pending, confirmed or parked items, new work, a batch's items.
  */
-public final class ItemSet {
+public final class ItemSet implements ItemView {
   public static final ItemSet EMPTY = new ItemSet(false, Set.of(), Set.of());
 
   private final boolean announcements;
@@ -71,18 +71,22 @@ public final class ItemSet {
     return Set.copyOf(working); // returns an immutable set as it is
   }
 
+  @Override
   public boolean announcements() {
     return announcements;
   }
 
+  @Override
   public Set<RepoRef> repos() {
     return repos;
   }
 
+  @Override
   public Set<String> rootEvents() {
     return rootEvents;
   }
 
+  @Override
   public boolean isEmpty() {
     return !announcements && repos.isEmpty() && rootEvents.isEmpty();
   }
@@ -102,23 +106,30 @@ public final class ItemSet {
   }
 
   /** This set without anything in any of {@code others}. */
-  public ItemSet minus(ItemSet... others) {
-    boolean l1 = announcements;
-    List<ItemSet> nonEmpty = new ArrayList<>(others.length);
-    for (ItemSet o : others) {
-      l1 &= !o.announcements;
+  public ItemSet minus(ItemView... others) {
+    for (ItemView o : others) {
+      if (!o.isEmpty()) {
+        return difference(this, others);
+      }
+    }
+    return this;
+  }
+
+  /** What {@code from} holds that none of {@code others} does, as an immutable set. */
+  public static ItemSet difference(ItemView from, ItemView... others) {
+    boolean l1 = from.announcements();
+    List<ItemView> nonEmpty = new ArrayList<>(others.length);
+    for (ItemView o : others) {
+      l1 &= !o.announcements();
       if (!o.isEmpty()) {
         nonEmpty.add(o);
       }
     }
-    if (nonEmpty.isEmpty()) {
-      return this;
-    }
     Set<RepoRef> r = new HashSet<>();
     outer:
-    for (RepoRef ref : repos) {
-      for (ItemSet o : nonEmpty) {
-        if (o.repos.contains(ref)) {
+    for (RepoRef ref : from.repos()) {
+      for (ItemView o : nonEmpty) {
+        if (o.repos().contains(ref)) {
           continue outer;
         }
       }
@@ -126,9 +137,9 @@ public final class ItemSet {
     }
     Set<String> e = new HashSet<>();
     outer:
-    for (String id : rootEvents) {
-      for (ItemSet o : nonEmpty) {
-        if (o.rootEvents.contains(id)) {
+    for (String id : from.rootEvents()) {
+      for (ItemView o : nonEmpty) {
+        if (o.rootEvents().contains(id)) {
           continue outer;
         }
       }

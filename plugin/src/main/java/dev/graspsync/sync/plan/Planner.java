@@ -46,7 +46,7 @@ public final class Planner {
     return out;
   }
 
-  public static ItemSet newWork(ItemSet target, ItemSet pending, ItemSet confirmed, ItemSet parked) {
+  public static ItemSet newWork(ItemSet target, ItemView pending, ItemView confirmed, ItemView parked) {
     return target.minus(pending, confirmed, parked);
   }
 

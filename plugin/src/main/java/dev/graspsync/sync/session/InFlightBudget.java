@@ -1,27 +1,19 @@
 package dev.graspsync.sync.session;
 
-import io.vertx.core.Context;
-import java.util.Objects;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicInteger;
+import dev.graspsync.sync.permit.PermitQueue;
 
 /**
  * A cap on events handed to listeners and not yet settled, shared by many sessions on
  * different event loops, so that the memory a sync holds does not grow with the number of
  * relays (each session's own {@code max-in-flight} times 500 relays is 128,000 events).
  *
- * <p>Lock-free: a counter and a queue. A session takes a permit per event it hands over and
- * gives it back when the event settles. When none is left it queues a {@link Waiter}; waiters
- * are woken in the order they queued, once the count has fallen to the low-water mark, each
- * with one permit already set aside for it (so a woken session always makes progress) and on
- * its own context. While anyone waits, permits are not given to sessions that did not queue:
- * a busy session cannot keep a queued one from ever running.
+ * <p>A {@link PermitQueue}: a session takes a permit per event it hands over and gives it back
+ * when the event settles. When none is left it queues a waiter, woken in turn once the count has
+ * fallen to the low-water mark, with one permit already set aside for it (so a woken session
+ * always makes progress), on its own context.
  */
 public final class InFlightBudget {
-  private final int limit;
-  private final int resumeAt;
-  private final AtomicInteger inFlight = new AtomicInteger();
-  private final ConcurrentLinkedQueue<Waiter> waiters = new ConcurrentLinkedQueue<>();
+  private final PermitQueue permits;
 
   /**
    * @param limit permits at most
@@ -29,12 +21,7 @@ public final class InFlightBudget {
    * @throws IllegalArgumentException unless {@code 0 <= resumeAt < limit}
    */
   InFlightBudget(int limit, int resumeAt) {
-    if (limit < 1 || resumeAt < 0 || resumeAt >= limit) {
-      throw new IllegalArgumentException(
-          "an in-flight budget needs 0 <= resume-at (" + resumeAt + ") < limit (" + limit + ")");
-    }
-    this.limit = limit;
-    this.resumeAt = resumeAt;
+    this.permits = new PermitQueue(limit, resumeAt);
   }
 
   /** A budget of {@code limit} events that wakes its waiters when half of them have settled. */
@@ -48,83 +35,32 @@ public final class InFlightBudget {
   }
 
   public int limit() {
-    return limit;
+    return permits.limit();
   }
 
   /** Permits taken now, by every session sharing the budget; any thread. */
   public int inFlight() {
-    return inFlight.get();
+    return permits.taken();
   }
 
-  /** Sessions queued for a permit now (counts the queue: for tests and diagnostics). */
-  int waiting() {
-    return waiters.size();
+  /** Sessions queued for a permit now; any thread. */
+  public int waiting() {
+    return permits.waiting();
   }
 
-  /** One permit, when one is free and nobody is queued for it. */
   boolean tryAcquire() {
-    return waiters.isEmpty() && take();
+    return permits.tryAcquire();
   }
 
-  /** Gives back {@code permits}; waiters are woken when the count falls to the low-water mark. */
-  void release(int permits) {
-    if (permits <= 0) {
-      return;
-    }
-    if (inFlight.addAndGet(-permits) <= resumeAt) {
-      wake();
-    }
+  void release(int count) {
+    permits.release(count);
   }
 
-  /**
-   * Queues {@code waiter}. Its callback runs once, on its context, holding one permit taken
-   * for it; the callback's owner gives it back like any other. A waiter is queued once at a time.
-   */
-  void await(Waiter waiter) {
-    waiters.add(waiter);
-    // a release that found the queue empty just before the add would otherwise wake nobody
-    if (inFlight.get() <= resumeAt) {
-      wake();
-    }
+  void await(PermitQueue.Waiter waiter) {
+    permits.await(waiter);
   }
 
-  /** Takes {@code waiter} out of the queue; false when it was not queued (or already woken). */
-  boolean leave(Waiter waiter) {
-    return waiters.remove(waiter);
-  }
-
-  private void wake() {
-    while (!waiters.isEmpty() && take()) {
-      Waiter next = waiters.poll();
-      if (next == null) {
-        // another thread woke the last one; the loop looks again in case someone queued since
-        inFlight.decrementAndGet();
-        continue;
-      }
-      next.context.runOnContext(v -> next.onPermit.run());
-    }
-  }
-
-  private boolean take() {
-    while (true) {
-      int now = inFlight.get();
-      if (now >= limit) {
-        return false;
-      }
-      if (inFlight.compareAndSet(now, now + 1)) {
-        return true;
-      }
-    }
-  }
-
-  /** A place in the queue: where to run, and what to run once a permit is set aside. */
-  static final class Waiter {
-    private final Context context;
-    private final Runnable onPermit;
-
-    Waiter(Context context, Runnable onPermit) {
-      this.context = Objects.requireNonNull(context);
-      this.onPermit = Objects.requireNonNull(onPermit);
-    }
+  boolean leave(PermitQueue.Waiter waiter) {
+    return permits.leave(waiter);
   }
 }

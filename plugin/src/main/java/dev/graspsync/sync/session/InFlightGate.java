@@ -1,5 +1,6 @@
 package dev.graspsync.sync.session;
 
+import dev.graspsync.sync.permit.PermitQueue;
 import io.vertx.core.Context;
 
 /**
@@ -17,7 +18,7 @@ final class InFlightGate {
   private final int resumeAt;
   private final InFlightBudget budget;
   private final Runnable onRoom;
-  private final InFlightBudget.Waiter waiter;
+  private final PermitQueue.Waiter waiter;
   private int inFlight;
   private int maxSeen;
   /** Permits this session holds for handed-over events; zero after {@link #close}. */
@@ -37,7 +38,7 @@ final class InFlightGate {
     this.resumeAt = resumeAt;
     this.budget = budget;
     this.onRoom = onRoom;
-    this.waiter = new InFlightBudget.Waiter(context, this::onPermit);
+    this.waiter = new PermitQueue.Waiter(context, this::onPermit);
   }
 
   /**

@@ -20,6 +20,9 @@ import java.util.Optional;
  *     (history by paged REQs)
  * @param historyIncompleteFilters history filters whose paging stopped short of the end since
  *     the last full sync (a second crowded past the relay's cap, or the page limit)
+ * @param historyTurn {@code active} while this relay holds one of the host-wide turns at syncing
+ *     history ({@code max-relays-syncing-history}), {@code waiting} while it queues for one,
+ *     {@code none} otherwise
  */
 public record RelayStatus(
     String relay,
@@ -38,15 +41,16 @@ public record RelayStatus(
     Optional<Instant> nextAttempt,
     Optional<Instant> lastHeartbeat,
     String nip77,
-    int historyIncompleteFilters) {
+    int historyIncompleteFilters,
+    String historyTurn) {
 
-  /** Without NIP-77 knowledge (not connected, or a test's status) and no history filter left incomplete. */
+  /** Without NIP-77 knowledge (not connected, or a test's status), no history filter left incomplete, no turn. */
   public RelayStatus(String relay, boolean bootstrap, ConnectionState connection, Health health,
       int consecutiveFailures, int confirmedItems, int parkedItems, int pendingBatches, int liveSubscriptions,
       int openSubscriptions, int subscriptionLimit, int liveOverflowFilters, Optional<String> lastProblem,
       Optional<Instant> nextAttempt, Optional<Instant> lastHeartbeat) {
     this(relay, bootstrap, connection, health, consecutiveFailures, confirmedItems, parkedItems, pendingBatches,
         liveSubscriptions, openSubscriptions, subscriptionLimit, liveOverflowFilters, lastProblem, nextAttempt,
-        lastHeartbeat, "unknown", 0);
+        lastHeartbeat, "unknown", 0, "none");
   }
 }

@@ -32,6 +32,8 @@ public final class StatusJson {
       g.writeNumberField("relays_syncing", status.syncing());
       g.writeNumberField("relays_degraded", status.degraded());
       g.writeNumberField("relays_dead", status.dead());
+      g.writeNumberField("relays_history_active", status.historyTurns("active"));
+      g.writeNumberField("relays_history_waiting", status.historyTurns("waiting"));
       g.writeEndObject();
       g.writeArrayFieldStart("relays");
       for (RelayStatus r : status.relays()) {
@@ -63,6 +65,7 @@ public final class StatusJson {
     g.writeNumberField("live_overflow_filters", r.liveOverflowFilters());
     g.writeStringField("nip77", r.nip77());
     g.writeNumberField("history_incomplete_filters", r.historyIncompleteFilters());
+    g.writeStringField("history_turn", r.historyTurn());
     optionalString(g, "last_problem", r.lastProblem());
     optionalString(g, "next_attempt", r.nextAttempt().map(Instant::toString));
     optionalString(g, "last_heartbeat", r.lastHeartbeat().map(Instant::toString));

@@ -35,6 +35,11 @@ public record SyncStatus(Instant at, int repositories, int rootEvents, List<Rela
     return count(r -> r.health() == Health.DEAD);
   }
 
+  /** Relays whose history turn ({@link RelayStatus#historyTurn}) is {@code state}. */
+  public long historyTurns(String state) {
+    return count(r -> r.historyTurn().equals(state));
+  }
+
   private long count(Predicate<RelayStatus> p) {
     return relays.stream().filter(p).count();
   }

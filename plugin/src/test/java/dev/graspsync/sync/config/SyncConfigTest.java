@@ -157,7 +157,7 @@ class SyncConfigTest {
 
   @Test
   void everyPropertyIsDocumentedInTheEnum() {
-    assertThat(SyncProperty.values()).extracting(SyncProperty::key).doesNotHaveDuplicates().hasSize(25);
+    assertThat(SyncProperty.values()).extracting(SyncProperty::key).doesNotHaveDuplicates().hasSize(26);
     assertThat(SyncProperty.values()).allSatisfy(p -> assertThat(p.meaning()).isNotBlank());
   }
 }

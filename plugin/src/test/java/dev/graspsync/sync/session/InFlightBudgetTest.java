@@ -3,6 +3,7 @@ package dev.graspsync.sync.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.graspsync.sync.permit.PermitQueue;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import java.util.List;
@@ -16,8 +17,8 @@ class InFlightBudgetTest extends SessionTestBase {
   /** Where each waiter's callback ran. */
   private final Map<String, Context> woken = new ConcurrentHashMap<>();
 
-  private InFlightBudget.Waiter waiter(String name, Context context) {
-    return new InFlightBudget.Waiter(context, () -> woken.put(name, Vertx.currentContext()));
+  private PermitQueue.Waiter waiter(String name, Context context) {
+    return new PermitQueue.Waiter(context, () -> woken.put(name, Vertx.currentContext()));
   }
 
   private static void take(InFlightBudget budget, int permits) {
@@ -95,7 +96,7 @@ class InFlightBudgetTest extends SessionTestBase {
   void aWaiterThatLeftIsNotWokenAndKeepsNoPermit() {
     InFlightBudget budget = new InFlightBudget(4, 2);
     take(budget, 4);
-    InFlightBudget.Waiter gone = waiter("gone", vertx.getOrCreateContext());
+    PermitQueue.Waiter gone = waiter("gone", vertx.getOrCreateContext());
     budget.await(gone);
 
     assertThat(budget.leave(gone)).isTrue();
@@ -154,7 +155,7 @@ class InFlightBudgetTest extends SessionTestBase {
     void pump() {
       while (got.get() < WANTS) {
         if (!budget.tryAcquire()) {
-          budget.await(new InFlightBudget.Waiter(context, () -> {
+          budget.await(new PermitQueue.Waiter(context, () -> {
             use();
             pump();
           }));

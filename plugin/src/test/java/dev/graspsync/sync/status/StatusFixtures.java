@@ -20,7 +20,7 @@ final class StatusFixtures {
 
   static RelayStatus syncing(String url) {
     return new RelayStatus(url, false, ConnectionState.SYNCING, Health.HEALTHY, 0, 3, 0, 2, 2, 4, 20, 3,
-        Optional.empty(), Optional.empty(), Optional.empty(), "unknown", 2);
+        Optional.empty(), Optional.empty(), Optional.empty(), "unknown", 2, "active");
   }
 
   static RelayStatus failing(String url, Health health, String problem) {

@@ -15,10 +15,10 @@ import org.junit.jupiter.api.Test;
 /** The status document: every field always present, under the names docs/monitoring.md gives. */
 class StatusJsonTest {
   static final List<String> TOTALS = List.of("repositories", "root_events", "relays_tracked", "relays_connected",
-      "relays_syncing", "relays_degraded", "relays_dead");
+      "relays_syncing", "relays_degraded", "relays_dead", "relays_history_active", "relays_history_waiting");
   static final List<String> RELAY_FIELDS = List.of("relay", "bootstrap", "connection", "connection_code", "health",
       "health_code", "consecutive_failures", "confirmed_items", "parked_items", "pending_batches",
-      "live_subscriptions", "open_subscriptions", "subscription_limit", "live_overflow_filters", "nip77", "history_incomplete_filters", "last_problem", "next_attempt", "last_heartbeat");
+      "live_subscriptions", "open_subscriptions", "subscription_limit", "live_overflow_filters", "nip77", "history_incomplete_filters", "history_turn", "last_problem", "next_attempt", "last_heartbeat");
 
   private static JsonObject write(SyncStatus status) {
     return new JsonObject(StatusJson.write(status));
@@ -43,6 +43,8 @@ class StatusJsonTest {
     assertThat(totals.getInteger("relays_syncing")).isEqualTo(1);
     assertThat(totals.getInteger("relays_degraded")).isEqualTo(1);
     assertThat(totals.getInteger("relays_dead")).isEqualTo(1);
+    assertThat(totals.getInteger("relays_history_active")).isEqualTo(1);
+    assertThat(totals.getInteger("relays_history_waiting")).isZero();
   }
 
   @Test
@@ -64,6 +66,7 @@ class StatusJsonTest {
     assertThat(syncing.getInteger("subscription_limit")).isEqualTo(20);
     assertThat(syncing.getInteger("live_overflow_filters")).isEqualTo(3);
     assertThat(syncing.getInteger("history_incomplete_filters")).isEqualTo(2);
+    assertThat(syncing.getString("history_turn")).isEqualTo("active");
     assertThat(syncing.getInteger("open_subscriptions")).isEqualTo(4);
     assertThat(syncing.getString("nip77")).as("not known without a connection's word").isEqualTo("unknown");
     assertThat(syncing.containsKey("last_problem")).isTrue();
