@@ -1,10 +1,12 @@
 package dev.graspsync.sync.engine;
 
-import dev.graspsync.sync.plan.ItemSet;
-import dev.graspsync.sync.plan.Planner;
 import dev.graspsync.sync.batch.Batch;
 import dev.graspsync.sync.batch.BatchPurpose;
 import dev.graspsync.sync.batch.BatchState;
+import dev.graspsync.sync.plan.ItemSet;
+import dev.graspsync.sync.plan.ItemSetBuilder;
+import dev.graspsync.sync.plan.ItemView;
+import dev.graspsync.sync.plan.Planner;
 import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.function.Consumer;
@@ -14,36 +16,55 @@ import java.util.function.Consumer;
  * becomes a batch (filters built, pending in the state store) only while the relay holds a
  * turn, and only a few ahead of those open ({@link #QUEUED_AHEAD}): the filters waiting in memory
  * are bounded by the turns, however many relays and items there are, where before every
- * relay's whole history was batched at once. On the worker's event loop.
+ * relay's whole history was batched at once. Work is added as it is found (each plan only adds
+ * what no chunk holds yet), so a relay waiting for its turn costs no more per plan than one
+ * whose work is batched. On the worker's event loop.
  */
 final class HistoryBacklog {
   /** Initial batches made ready beyond those open on the relay. */
   static final int QUEUED_AHEAD = RelayBatches.MAX_OPEN_BATCHES;
 
   private final HistoryTurn turn;
-  private ArrayDeque<ItemSet> chunks = new ArrayDeque<>();
+  private final ArrayDeque<ItemSet> chunks = new ArrayDeque<>();
+  /** Every item in {@link #chunks}. */
+  private final ItemSetBuilder queued = new ItemSetBuilder();
 
   HistoryBacklog(HistoryTurn turn) {
     this.turn = turn;
   }
 
-  /** The relay's new work now (targets in no batch, not confirmed, not parked), replacing the last. */
-  void plan(ItemSet newWork, int chunkSize) {
-    chunks = new ArrayDeque<>(Planner.split(newWork, chunkSize));
+  /** New work (targets in no batch and no chunk, not confirmed, not parked), cut into chunks. */
+  void add(ItemSet fresh, int chunkSize) {
+    if (!fresh.isEmpty()) {
+      chunks.addAll(Planner.split(fresh, chunkSize));
+      queued.addAll(fresh);
+    }
+  }
+
+  /** Items waiting in chunks, read in place: new work is what targets hold beyond them. */
+  ItemView queued() {
+    return queued;
   }
 
   /**
    * While the relay holds its turn (it queues for one when it has work and none), chunks become
    * batches through {@code make} until {@link #QUEUED_AHEAD} initial batches wait to be sent.
+   * Items no longer targeted when their chunk's turn comes are left out.
    */
-  void batchAhead(Collection<Batch> batches, Consumer<ItemSet> make) {
+  void batchAhead(Collection<Batch> batches, ItemSet targets, Consumer<ItemSet> make) {
     if (chunks.isEmpty() || !turn.mayProceed()) {
       return;
     }
-    long queued = batches.stream()
+    long ready = batches.stream()
         .filter(b -> b.purpose() == BatchPurpose.INITIAL && b.state() == BatchState.QUEUED).count();
-    for (long i = queued; i < QUEUED_AHEAD && !chunks.isEmpty(); i++) {
-      make.accept(chunks.poll());
+    while (ready < QUEUED_AHEAD && !chunks.isEmpty()) {
+      ItemSet chunk = chunks.poll();
+      queued.removeAll(chunk);
+      ItemSet kept = chunk.minus(chunk.minus(targets));
+      if (!kept.isEmpty()) {
+        make.accept(kept);
+        ready++;
+      }
     }
   }
 

@@ -38,6 +38,11 @@ final class IndexIntake {
     }
   }
 
+  /** Events gathered for the next batch (read by the metrics: an estimate from another thread). */
+  int waiting() {
+    return arriving.size();
+  }
+
   /** Applies what waits now: before anything that must see the index up to date (a deletion). */
   void flush() {
     if (arriving.isEmpty()) {

@@ -153,7 +153,7 @@ final class RelayBatches implements LiveSubscriptions.Owner {
 
   /** Cuts new targets into chunks, which become batches in turn, and sends what the relay can take now. */
   void planWork(boolean maySubscribe) {
-    unbatched.plan(items.newWork(), config.filterChunkSize());
+    unbatched.add(items.newWork(unbatched.queued()), config.filterChunkSize());
     if (maySubscribe) {
       sendQueued();
     }
@@ -255,7 +255,7 @@ final class RelayBatches implements LiveSubscriptions.Owner {
     }
     LiveBudget budget = budget();
     Instant now = now();
-    unbatched.batchAhead(batches.values(), this::batchOf);
+    unbatched.batchAhead(batches.values(), items.targets(), this::batchOf);
     List<Batch> ready = batches.values().stream()
         .filter(b -> b.state() == BatchState.QUEUED || batchRules.due(b, now))
         .sorted(Comparator.comparing((Batch b) -> b.purpose() != BatchPurpose.CATCH_UP).thenComparingLong(Batch::id))

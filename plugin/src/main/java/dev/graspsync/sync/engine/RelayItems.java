@@ -2,7 +2,7 @@ package dev.graspsync.sync.engine;
 
 import dev.graspsync.sync.plan.ItemSet;
 import dev.graspsync.sync.plan.ItemSetBuilder;
-import dev.graspsync.sync.plan.Planner;
+import dev.graspsync.sync.plan.ItemView;
 import dev.graspsync.sync.state.RelayRecord;
 import java.util.function.BiConsumer;
 import org.slf4j.Logger;
@@ -68,9 +68,13 @@ final class RelayItems {
     state.write(st -> st.resetProgress(url));
   }
 
-  /** Targets in no batch yet, neither confirmed nor parked. */
-  ItemSet newWork() {
-    return Planner.newWork(targets, pending, confirmed, parked);
+  /** Targets in no batch yet and not in {@code waiting} (chunks not batched yet), neither confirmed nor parked. */
+  ItemSet newWork(ItemView waiting) {
+    return targets.minus(pending, confirmed, parked, waiting);
+  }
+
+  ItemSet targets() {
+    return targets;
   }
 
   void batched(long batchId, ItemSet chunk) {

@@ -89,6 +89,8 @@ final class SyncCoordinator extends VerticleBase {
   /** One thread derives targets, off the event loop. */
   private WorkerExecutor planner;
   private IndexIntake intake;
+  /** Accepted events whose task has not reached the loop yet (each holds its event). */
+  private final java.util.concurrent.atomic.AtomicInteger waitingForIndex = new java.util.concurrent.atomic.AtomicInteger();
   private boolean stopping;
 
   SyncCoordinator(RelayHost host, SyncConfig config, Clock clock, StateWriter state, SyncMetrics metrics, StatusBoard board,
@@ -116,6 +118,7 @@ final class SyncCoordinator extends VerticleBase {
     metrics.eventsInFlight(budget::inFlight);
     this.refusedEvents = refusedEvents;
     metrics.stateQueue(state::queued);
+    metrics.indexQueue(() -> waitingForIndex.get() + (intake == null ? 0 : intake.waiting()));
     PermitQueue historyTurns = PermitQueue.slots(config.maxRelaysSyncingHistory());
     metrics.historyTurns(historyTurns::taken, historyTurns::waiting);
     PermitQueue localSets = PermitQueue.slots(HistoryRoute.MAX_OPEN_RECONCILIATIONS_HOST_WIDE);
@@ -146,7 +149,9 @@ final class SyncCoordinator extends VerticleBase {
 
   /** From the host's event-accepted hook, any thread. */
   void offer(Event event) {
+    waitingForIndex.incrementAndGet();
     context.runOnContext(v -> {
+      waitingForIndex.decrementAndGet();
       if (stopping) {
         return;
       }

@@ -100,6 +100,13 @@ final class SyncMetrics {
         .register(registry);
   }
 
+  /** Accepted events waiting to be applied to the sync index. */
+  void indexQueue(IntSupplier queued) {
+    Gauge.builder("grasp.sync.index.queued", queued, IntSupplier::getAsInt).strongReference(true)
+        .description("Accepted events waiting to be applied to the sync index")
+        .register(registry);
+  }
+
   /** Sync-state reads and writes waiting for the state thread, all relays together. */
   void stateQueue(IntSupplier queued) {
     Gauge.builder("grasp.sync.state.queued", queued, IntSupplier::getAsInt).strongReference(true)

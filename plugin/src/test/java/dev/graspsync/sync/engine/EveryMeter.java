@@ -40,6 +40,7 @@ final class EveryMeter {
     metrics.stateQueue(() -> 3);
     metrics.historyTurns(() -> 2, () -> 5);
     metrics.reconciliationSlots(() -> 8, () -> 3);
+    metrics.indexQueue(() -> 7);
     SyncMetrics.RelayGauges live = metrics.relay(LIVE);
     metrics.forget(LIVE); // the extra hold taken just to reach the gauges
     live.connection.set(ConnectionState.CONNECTING.metricValue());
