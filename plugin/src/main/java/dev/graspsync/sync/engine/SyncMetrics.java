@@ -80,24 +80,25 @@ final class SyncMetrics {
         .register(registry);
   }
 
-  /** Relays syncing history now, and relays waiting for a turn ({@code max-relays-syncing-history}). */
-  void historyTurns(IntSupplier active, IntSupplier waiting) {
-    Gauge.builder("grasp.sync.history.relays", active, IntSupplier::getAsInt).strongReference(true).tag("state", "active")
-        .description("Relays syncing history now (at most max-relays-syncing-history), and relays waiting for a turn")
-        .register(registry);
-    Gauge.builder("grasp.sync.history.relays", waiting, IntSupplier::getAsInt).strongReference(true).tag("state", "waiting")
-        .description("Relays syncing history now (at most max-relays-syncing-history), and relays waiting for a turn")
-        .register(registry);
-  }
 
   /** NIP-77 reconciliations open across all relays (each holds its local set), and those waiting for a slot. */
   void reconciliationSlots(IntSupplier open, IntSupplier waiting) {
-    Gauge.builder("grasp.sync.reconciliations.open", open, IntSupplier::getAsInt).strongReference(true).tag("state", "active")
-        .description("NIP-77 reconciliations open across all relays (at most 8), and those waiting for a slot")
-        .register(registry);
-    Gauge.builder("grasp.sync.reconciliations.open", waiting, IntSupplier::getAsInt).strongReference(true).tag("state", "waiting")
-        .description("NIP-77 reconciliations open across all relays (at most 8), and those waiting for a slot")
-        .register(registry);
+    activeAndWaiting("grasp.sync.reconciliations.open",
+        "NIP-77 reconciliations open across all relays (at most 8), and those waiting for a slot", open, waiting);
+  }
+
+  /** Relays syncing history now, and relays waiting for a turn ({@code max-relays-syncing-history}). */
+  void historyTurns(IntSupplier active, IntSupplier waiting) {
+    activeAndWaiting("grasp.sync.history.relays",
+        "Relays syncing history now (at most max-relays-syncing-history), and relays waiting for a turn", active, waiting);
+  }
+
+  /** A host-wide permit queue: permits taken ({@code state=active}) and callers queued ({@code state=waiting}). */
+  private void activeAndWaiting(String name, String description, IntSupplier active, IntSupplier waiting) {
+    Gauge.builder(name, active, IntSupplier::getAsInt).strongReference(true).tag("state", "active")
+        .description(description).register(registry);
+    Gauge.builder(name, waiting, IntSupplier::getAsInt).strongReference(true).tag("state", "waiting")
+        .description(description).register(registry);
   }
 
   /** Accepted events waiting to be applied to the sync index. */
