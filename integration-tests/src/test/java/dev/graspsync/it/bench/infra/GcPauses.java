@@ -15,15 +15,25 @@ import java.util.regex.Pattern;
  * The host's stop-the-world GC pauses, from its {@code -Xlog:gc:...:time,uptime} file: a pause
  * stops every event loop at once, and Vert.x then reports each loop blocked for as long, with
  * whatever stack it happened to be in. Lines are stamped with the wall-clock time the pause
- * ended (the host log's clock: same machine, same zone).
+ * ended (the host log's clock: same machine, same zone). A pause someone asked for (its cause
+ * {@code System.gc()}, or {@code Heap Inspection Initiated GC} from {@code jcmd
+ * GC.class_histogram}) is the bench measuring the heap: neither grasp-sync nor the hosts call
+ * {@code System.gc()}, the bench host's {@code gc} command and {@code HeapHistogram} do.
  */
 public record GcPauses(List<Pause> pauses) {
   private static final Pattern PAUSE = Pattern.compile(
-      "^\\[\\d{4}-\\d\\d-\\d\\dT(\\d\\d:\\d\\d:\\d\\d\\.\\d+)[^\\]]*\\]\\[[^\\]]*\\] GC\\(\\d+\\) Pause .* (\\d+\\.\\d+)ms$");
+      "^\\[\\d{4}-\\d\\d-\\d\\dT(\\d\\d:\\d\\d:\\d\\d\\.\\d+)[^\\]]*\\]\\[[^\\]]*\\] GC\\(\\d+\\) Pause (.*?)(?: \\S+->\\S+)? (\\d+\\.\\d+)ms$");
+  private static final List<String> REQUESTED = List.of("(System.gc())", "(Heap Inspection Initiated GC)");
 
-  public record Pause(LocalTime end, Duration length) {
+  /** {@code kind}: what the log says between "Pause" and the heap sizes, e.g. {@code Full (System.gc())}. */
+  public record Pause(LocalTime end, Duration length, String kind) {
     LocalTime start() {
       return end.minus(length);
+    }
+
+    /** Asked for (the bench measuring the heap), not brought on by the heap filling. */
+    public boolean requested() {
+      return REQUESTED.stream().anyMatch(kind::endsWith);
     }
   }
 
@@ -49,7 +59,7 @@ public record GcPauses(List<Pause> pauses) {
       Matcher m = PAUSE.matcher(line);
       if (m.matches()) {
         out.add(new Pause(LocalTime.parse(m.group(1)),
-            Duration.ofNanos(Math.round(Double.parseDouble(m.group(2)) * 1_000_000))));
+            Duration.ofNanos(Math.round(Double.parseDouble(m.group(3)) * 1_000_000)), m.group(2)));
       }
     }
     return new GcPauses(out);
@@ -66,6 +76,11 @@ public record GcPauses(List<Pause> pauses) {
       }
     }
     return paused;
+  }
+
+  /** Only the collections the bench asked for. */
+  public GcPauses requested() {
+    return new GcPauses(pauses.stream().filter(Pause::requested).toList());
   }
 
   public Duration longest() {

@@ -89,6 +89,20 @@ public record HostTrouble(int errors, int exceptions, int blocked, int outOfMemo
     return n;
   }
 
+  /**
+   * Warnings the bench's own heap measurement explains: their blocked span overlaps a
+   * collection the bench asked for ({@link GcPauses#requested()}), and the loop's time outside
+   * such collections stayed under {@code limitMs}, so without the measurement none would have fired.
+   */
+  public int duringMeasurement(GcPauses gc, long limitMs) {
+    return duringGc(gc.requested(), limitMs);
+  }
+
+  /** Clean but for blocked-loop warnings the bench's own heap measurement explains. */
+  public boolean cleanBesidesMeasurement(GcPauses gc, long limitMs) {
+    return errors == 0 && exceptions == 0 && outOfMemory == 0 && blocked == duringMeasurement(gc, limitMs);
+  }
+
   /** For the results table: the counts, the longest block and where it was, then the first line quoted. */
   public String summary() {
     String counts = errors + " ERROR, " + exceptions + " exceptions, " + blocked + " blocked-loop warnings, "

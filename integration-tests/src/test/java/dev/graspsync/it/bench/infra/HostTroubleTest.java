@@ -76,6 +76,59 @@ class HostTroubleTest {
     assertThat(t.duringGc(new GcPauses(List.of()), 200)).isZero();
   }
 
+  /** B4's host, 2026-12-02: the bench's half-way class histogram forced a full GC at 09:56:18. */
+  private static final GcPauses B4_GC = GcPauses.parse(List.of(
+      "[2026-12-02T09:55:52.613+0000][25.294s] GC(68) Pause Young (Normal) (G1 Evacuation Pause) 204M->163M(256M) 26.528ms",
+      "[2026-12-02T09:55:52.644+0000][25.325s] GC(65) Pause Remark 170M->162M(256M) 7.987ms",
+      "[2026-12-02T09:55:53.098+0000][25.780s] GC(69) Pause Young (Normal) (G1 Evacuation Pause) 198M->162M(256M) 80.089ms",
+      "[2026-12-02T09:56:17.869+0000][50.551s] GC(201) Pause Young (Normal) (G1 Evacuation Pause) 205M->115M(256M) 8.478ms",
+      "[2026-12-02T09:56:18.089+0000][50.770s] GC(202) Pause Full (Heap Inspection Initiated GC) 129M->89M(256M) 176.301ms"));
+
+  @Test
+  void aWarningInsideTheBenchsHeapInspectionIsItsOwnAndDoesNotSpoilTheHost() throws IOException {
+    HostTrouble t = HostTrouble.scan(log(
+        "09:56:18.159 WARN  [vertx-blocked-thread-checker] i.v.core.impl.BlockedThreadChecker - Thread vert.x-eventloop-thread-1 has been blocked for 228 ms, time limit is 200 ms",
+        "io.vertx.core.VertxException: Thread blocked",
+        "\tat app//dev.graspsync.sync.plan.ItemSet.difference(ItemSet.java:138)",
+        "09:56:18.230 WARN  [vertx-blocked-thread-checker] i.v.core.impl.BlockedThreadChecker - Thread vert.x-eventloop-thread-2 has been blocked for 228 ms, time limit is 200 ms"));
+    assertThat(t.blocked()).isEqualTo(2);
+    assertThat(t.clean()).isFalse();
+    assertThat(t.duringMeasurement(B4_GC, 200)).isEqualTo(2);
+    assertThat(t.cleanBesidesMeasurement(B4_GC, 200)).isTrue();
+  }
+
+  @Test
+  void aWarningInsideAYoungPauseOrNoPauseStillSpoilsTheHost() throws IOException {
+    HostTrouble young = HostTrouble.scan(log(
+        "09:55:53.229 WARN  [vertx-blocked-thread-checker] i.v.core.impl.BlockedThreadChecker - Thread vert.x-eventloop-thread-1 has been blocked for 260 ms, time limit is 200 ms"));
+    assertThat(young.duringGc(B4_GC, 200)).isEqualTo(1);
+    assertThat(young.duringMeasurement(B4_GC, 200)).isZero();
+    assertThat(young.cleanBesidesMeasurement(B4_GC, 200)).isFalse();
+
+    HostTrouble none = HostTrouble.scan(log(
+        "09:56:30.000 WARN  [vertx-blocked-thread-checker] i.v.core.impl.BlockedThreadChecker - Thread vert.x-eventloop-thread-3 has been blocked for 224 ms, time limit is 200 ms"));
+    assertThat(none.duringMeasurement(B4_GC, 200)).isZero();
+    assertThat(none.cleanBesidesMeasurement(B4_GC, 200)).isFalse();
+  }
+
+  @Test
+  void aLoopBlockedLongOutsideTheBenchsCollectionIsNotExcusedByIt() throws IOException {
+    // 900 ms blocked, of which the heap inspection's 176 ms: 724 ms were the loop's own
+    HostTrouble t = HostTrouble.scan(log(
+        "09:56:18.500 WARN  [vertx-blocked-thread-checker] i.v.core.impl.BlockedThreadChecker - Thread vert.x-eventloop-thread-1 has been blocked for 900 ms, time limit is 200 ms"));
+    assertThat(t.duringMeasurement(B4_GC, 200)).isZero();
+    assertThat(t.cleanBesidesMeasurement(B4_GC, 200)).isFalse();
+  }
+
+  @Test
+  void anErrorSpoilsTheHostWhateverTheBenchsCollectionsExplain() throws IOException {
+    HostTrouble t = HostTrouble.scan(log(
+        "09:56:18.159 WARN  [vertx-blocked-thread-checker] i.v.core.impl.BlockedThreadChecker - Thread vert.x-eventloop-thread-1 has been blocked for 228 ms, time limit is 200 ms",
+        "09:56:19.000 ERROR [vert.x-eventloop-thread-1] io.vertx.core.impl.ContextImpl - Unhandled exception"));
+    assertThat(t.duringMeasurement(B4_GC, 200)).isEqualTo(1);
+    assertThat(t.cleanBesidesMeasurement(B4_GC, 200)).isFalse();
+  }
+
   @Test
   void onlyWhatWasWrittenAfterAGivenSizeIsCounted() throws IOException {
     Path file = log("05:46:55.038 ERROR [vert.x-eventloop-thread-1] d.g.sync.engine.RelayWorker - first benchmark's");
