@@ -5,9 +5,7 @@ import dev.graspsync.nostr.event.Nip34;
 import dev.graspsync.nostr.filter.Filter;
 import dev.graspsync.spi.RelayHost;
 import dev.graspsync.sync.config.SyncConfig;
-import dev.graspsync.sync.dial.ConnectFailure;
 import dev.graspsync.sync.dial.DialGate;
-import dev.graspsync.sync.dial.DialOutcome;
 import dev.graspsync.sync.dial.Resolver;
 import dev.graspsync.sync.index.Change;
 import dev.graspsync.sync.index.Deletion;
@@ -16,14 +14,12 @@ import dev.graspsync.sync.index.IndexUpdate;
 import dev.graspsync.sync.index.RepoIndex;
 import dev.graspsync.sync.loop.InTurns;
 import dev.graspsync.sync.plan.ItemSet;
-import dev.graspsync.sync.plan.RelayTarget;
 import dev.graspsync.sync.plan.RelayTargets;
 import dev.graspsync.sync.refused.RefusedMemory;
 import dev.graspsync.sync.relay.AddressPolicy;
 import dev.graspsync.sync.relay.RelayUrl;
 import dev.graspsync.sync.permit.PermitQueue;
 import dev.graspsync.sync.session.InFlightBudget;
-import dev.graspsync.sync.state.RelayRecord;
 import dev.graspsync.sync.status.StatusBoard;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -31,22 +27,18 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.WorkerExecutor;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Owns the repository index and the set of relay workers, on its own event loop. Discovery
- * changes are gathered for {@code batch-window-ms} from the first one (later ones do not
- * extend the window), then every relay is given its full target set; each worker subtracts
- * what it has pending or confirmed itself.
+ * Owns the repository index and, through {@link RelayFleet}, the relay workers, on its own
+ * event loop. Discovery changes are gathered for {@code batch-window-ms} from the first one
+ * (later ones do not extend the window), then every relay is given its full target set; each
+ * worker subtracts what it has pending or confirmed itself.
  */
 final class SyncCoordinator extends VerticleBase {
   private static final Logger log = LoggerFactory.getLogger(SyncCoordinator.class);
@@ -64,8 +56,6 @@ final class SyncCoordinator extends VerticleBase {
   private final Clock clock;
   private final StateWriter state;
   private final SyncMetrics metrics;
-  private final AddressPolicy addressPolicy;
-  private final DialGate gate;
   private final WorkerDeps deps;
   private final StatusBoard board;
   private final RefusedMemory refusedEvents;
@@ -73,13 +63,8 @@ final class SyncCoordinator extends VerticleBase {
   private final TargetDerivation derivation;
 
   private RepoIndex index;
-  private Map<String, RelayRecord> restored = Map.of();
-  /** Deployed workers: only these are handed targets. */
-  private final Map<RelayUrl, RelayWorker> workers = new HashMap<>();
-  /** Workers being deployed; each is handed the targets current when its deployment completes. */
-  private final Map<RelayUrl, Future<String>> starting = new HashMap<>();
-  private final Set<RelayUrl> admitting = new HashSet<>();
-  private final Set<RelayUrl> refused = new HashSet<>();
+  /** The relay workers; created with this verticle's loop, which owns it. */
+  private RelayFleet fleet;
   private boolean windowOpen;
   /** Relays whose targets the changes of the open window touched. */
   private final Set<RelayUrl> touched = new java.util.LinkedHashSet<>();
@@ -109,8 +94,8 @@ final class SyncCoordinator extends VerticleBase {
     this.state = state;
     this.metrics = metrics;
     this.board = board;
-    this.addressPolicy = new AddressPolicy(config.allowPrivateAddresses());
-    this.gate = new DialGate(resolver, addressPolicy);
+    AddressPolicy addressPolicy = new AddressPolicy(config.allowPrivateAddresses());
+    DialGate gate = new DialGate(resolver, addressPolicy);
     this.index = RepoIndex.empty(new IndexRules(
         IndexRules.ownUrlsFrom(host.identity().urls()), config.maxRelaysPerRepo(), addressPolicy));
     // one budget for every relay session: memory in flight must not grow with the relay count
@@ -131,12 +116,16 @@ final class SyncCoordinator extends VerticleBase {
   public Future<?> start() {
     planner = vertx.createSharedWorkerExecutor("grasp-sync-plan", 1);
     intake = new IndexIntake(context, this::applyAccepted);
+    fleet = new RelayFleet(vertx, deps, steps, this::currentTargets, relay -> {
+      touched.add(relay);
+      openWindow(retryWindow());
+    });
     Filter discovery = Filter.builder()
         .kinds(List.of(Nip34.REPO_ANNOUNCEMENT, Nip34.PATCH, Nip34.PULL_REQUEST, Nip34.ISSUE))
         .build();
     return state.read(s -> s.loadAll())
         .compose(records -> {
-          restored = records;
+          fleet.restore(records);
           // announcements before root events would be nicer, but the index accepts either order
           return host.store().scan(List.of(discovery), page -> apply(index.withEvents(page)));
         })
@@ -304,7 +293,7 @@ final class SyncCoordinator extends VerticleBase {
     }
     boolean[] failed = {false};
     return InTurns.forEach(context, List.copyOf(targets.byRelay().values()), HAND_OUT_PER_TURN, t -> {
-      if (!stopping && !handOver(t.relay(), t::items, t.bootstrap())) {
+      if (!stopping && !fleet.handOver(t.relay(), t::items, t.bootstrap())) {
         failed[0] = true;
         touched.add(t.relay());
       }
@@ -319,92 +308,6 @@ final class SyncCoordinator extends VerticleBase {
     return RETRY_WINDOW.compareTo(config.batchWindow()) > 0 ? RETRY_WINDOW : config.batchWindow();
   }
 
-  /** Routes one relay's targets; a failure is logged and counted, and leaves the relay owed them. */
-  private boolean handOver(RelayUrl relay, Supplier<ItemSet> items, boolean bootstrap) {
-    try {
-      route(relay, items.get(), bootstrap);
-      return true;
-    } catch (RuntimeException e) {
-      metrics.handOffFailed();
-      log.error("cannot hand {} its targets; trying again in the next window", relay, e);
-      return false;
-    }
-  }
-
-  /** Hands a relay its targets: to its worker, or to a new one within max-relays. */
-  private void route(RelayUrl relay, ItemSet items, boolean bootstrap) {
-    RelayWorker worker = workers.get(relay);
-    if (worker != null) {
-      steps.handTargets(worker, items);
-    } else if (starting.containsKey(relay)) {
-      return; // handed the targets current when its deployment completes
-    } else if (!items.isEmpty() && !refused.contains(relay)) {
-      if (workers.size() + starting.size() + admitting.size() >= config.maxRelays() && !bootstrap) {
-        metrics.refusedRelay("over_max_relays");
-        log.warn("{} is over max-relays ({}): not dialled", relay, config.maxRelays());
-        return;
-      }
-      admit(new RelayTarget(relay, bootstrap, items));
-    }
-  }
-
-  /**
-   * Checks where the URL leads (anyone can publish it) before a worker may dial it; the worker
-   * checks again before every connection attempt, since the name's answer may change.
-   */
-  private void admit(RelayTarget target) {
-    RelayUrl relay = target.relay();
-    if (!admitting.add(relay)) {
-      return;
-    }
-    gate.prepare(relay, target.bootstrap()).onComplete(ar -> {
-      admitting.remove(relay);
-      if (stopping) {
-        return;
-      }
-      if (ar.result() instanceof DialOutcome.Failed no && no.reason() == ConnectFailure.PRIVATE_ADDRESS) {
-        refused.add(relay);
-        metrics.refusedRelay("private_address");
-        log.warn("not syncing from {}: {}", relay, no.detail());
-        return;
-      }
-      if (ar.result() instanceof DialOutcome.Failed no) {
-        // unresolvable now: its worker retries with the relay backoff and shows why it fails
-        log.info("{} does not resolve yet: {}", relay, no.detail());
-      }
-      startWorker(target);
-    });
-  }
-
-  /**
-   * Deploys a relay's worker. Until its deployment completes it has no event loop, so windows
-   * closing meanwhile hand it nothing; it is handed the targets current at that moment.
-   */
-  private void startWorker(RelayTarget target) {
-    RelayUrl relay = target.relay();
-    RelayWorker worker = new RelayWorker(relay, target.bootstrap(),
-        restored.getOrDefault(relay.toString(), RelayRecord.empty(relay.toString())), deps);
-    Future<String> deployed = steps.deploy(vertx, worker);
-    starting.put(relay, deployed);
-    deployed.onComplete(ar -> {
-      starting.remove(relay);
-      if (ar.failed()) {
-        metrics.forget(relay.toString());
-        board.remove(relay.toString());
-        log.warn("cannot start sync worker for {}: {}", relay, ar.cause().getMessage());
-        return;
-      }
-      if (stopping) {
-        return; // shutdown undeploys it
-      }
-      workers.put(relay, worker);
-      if (!handOver(relay, () -> currentTargets(relay), target.bootstrap())) {
-        touched.add(relay);
-        openWindow(retryWindow());
-      }
-    });
-  }
-
   /** A relay's full targets now. */
   private ItemSet currentTargets(RelayUrl relay) {
     return derivation.of(index, relay);
@@ -416,16 +319,7 @@ final class SyncCoordinator extends VerticleBase {
       if (!currentTargets(relay).isEmpty() || config.bootstrapRelays().contains(relay)) {
         return; // needed again meanwhile
       }
-      RelayWorker worker = workers.remove(relay);
-      if (worker == null) {
-        return;
-      }
-      log.info("no repository needs {} any more: disconnecting", relay);
-      vertx.undeploy(worker.deploymentID()).onComplete(ar -> {
-        state.write(s -> s.forgetRelay(relay.toString()));
-        metrics.forget(relay.toString());
-        board.remove(relay.toString());
-      });
+      fleet.retire(relay);
     });
   }
 
@@ -434,14 +328,7 @@ final class SyncCoordinator extends VerticleBase {
     Promise<Void> done = Promise.promise();
     context.runOnContext(v -> {
       stopping = true;
-      List<Future<Void>> all = new ArrayList<>();
-      for (RelayWorker w : workers.values()) {
-        all.add(vertx.undeploy(w.deploymentID()));
-      }
-      for (Future<String> deploying : starting.values()) {
-        all.add(deploying.compose(vertx::undeploy));
-      }
-      Future.join(all).<Void>mapEmpty().eventually(() -> planner.close()).onComplete(done);
+      fleet.stop().eventually(() -> planner.close()).onComplete(done);
     });
     return done.future();
   }
