@@ -2,9 +2,6 @@ package dev.graspsync.sync.session;
 
 import dev.graspsync.nostr.filter.Filter;
 import dev.graspsync.nostr.message.ClientMessage;
-import dev.graspsync.nostr.message.Decoded;
-import dev.graspsync.nostr.message.MessageCodec;
-import dev.graspsync.nostr.message.RelayMessage;
 import dev.graspsync.sync.dial.DialTarget;
 import dev.graspsync.sync.dial.PinnedNameEngineOptions;
 import dev.graspsync.sync.session.OpenSubscription.Kind;
@@ -17,7 +14,6 @@ import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
-import io.vertx.core.http.WebSocketFrame;
 import io.vertx.core.net.TrustOptions;
 import java.time.Clock;
 import java.time.Duration;
@@ -62,7 +58,7 @@ public final class RelaySession {
   private final Clock clock;
   private final CounterSet counters;
   private final Nip42Auth auth;
-  private final FrameAssembler assembler;
+  private final RelayInbox inbox;
   private final Subscriptions subscriptions;
   private final Reconciliations reconciliations;
   private final WebSocketClient client;
@@ -84,11 +80,12 @@ public final class RelaySession {
     this.clock = b.clock;
     this.counters = new CounterSet(b.metrics);
     this.auth = new Nip42Auth(b.keys, b.clock, address.url());
-    this.assembler = new FrameAssembler(config.maxMessageBytes());
     this.subscriptions =
         new Subscriptions(context, owner, new SocketWire(), config, scheduler, counters, auth, new SubscriptionIds(),
             b.budget);
     this.reconciliations = new Reconciliations(this::send, scheduler);
+    this.inbox = new RelayInbox(address.url(), config.maxMessageBytes(), counters, subscriptions, reconciliations, auth,
+        listener, this::send);
     this.dialTarget = b.dialTarget;
     WebSocketClientOptions options = new WebSocketClientOptions()
         .setMaxFrameSize(config.maxFrameBytes())
@@ -296,7 +293,7 @@ public final class RelaySession {
   private void attach(WebSocket ws) {
     socket = Optional.of(ws);
     state = State.OPEN;
-    ws.frameHandler(this::onFrame);
+    ws.frameHandler(inbox::onFrame);
     ws.exceptionHandler(
         e -> {
           lastError = String.valueOf(e.getMessage());
@@ -329,72 +326,6 @@ public final class RelaySession {
     closed.tryComplete();
   }
 
-  private void onFrame(WebSocketFrame frame) {
-    if (frame.isText() || frame.isBinary() || frame.isContinuation()) {
-      counters.add(SessionCounter.BYTES_RECEIVED, frame.binaryData().length());
-    }
-    FrameAssembler.Assembled assembled = assembler.accept(frame);
-    if (assembled instanceof FrameAssembler.Text text) {
-      onMessage(text.text());
-    } else if (assembled instanceof FrameAssembler.Oversize big) {
-      counters.increment(SessionCounter.DROPPED_OVERSIZE);
-      LOG.debug("relay {}: dropped a {}-byte message (max-message-bytes {})",
-          address.url(), big.bytes(), config.maxMessageBytes());
-    } else if (assembled instanceof FrameAssembler.Binary) {
-      counters.increment(SessionCounter.MALFORMED);
-    }
-  }
-
-  private void onMessage(String text) {
-    counters.increment(SessionCounter.MESSAGES_RECEIVED);
-    Decoded<RelayMessage> decoded;
-    try {
-      decoded = MessageCodec.decodeRelay(text);
-    } catch (RuntimeException e) {
-      // the codec promises not to throw; a relay must not be able to prove it wrong
-      decoded = new Decoded.Malformed<>("decoder failed: " + e);
-    }
-    if (decoded instanceof Decoded.Malformed<RelayMessage> bad) {
-      counters.increment(SessionCounter.MALFORMED);
-      LOG.debug("relay {}: malformed message: {}", address.url(), bad.reason());
-    } else if (decoded instanceof Decoded.Ok<RelayMessage> ok) {
-      dispatch(ok.message());
-    }
-  }
-
-  private void dispatch(RelayMessage message) {
-    if (message instanceof RelayMessage.EventMessage event) {
-      subscriptions.onEvent(event.subscriptionId(), event.event());
-    } else if (message instanceof RelayMessage.Eose eose) {
-      subscriptions.onEose(eose.subscriptionId());
-    } else if (message instanceof RelayMessage.Closed closedMessage) {
-      if (!reconciliations.onClosed(closedMessage.subscriptionId(), closedMessage.message())) {
-        subscriptions.onClosed(closedMessage.subscriptionId(), closedMessage.message());
-      }
-    } else if (message instanceof RelayMessage.Notice notice) {
-      counters.increment(SessionCounter.NOTICES);
-      safely(() -> listener.onNotice(notice.message()));
-      reconciliations.onNotice(notice.message());
-    } else if (message instanceof RelayMessage.NegMsg neg
-        && reconciliations.onMessage(neg.subscriptionId(), neg.messageHex())) {
-      return;
-    } else if (message instanceof RelayMessage.NegErr err && reconciliations.onError(err.subscriptionId(), err.reason())) {
-      return;
-    } else if (message instanceof RelayMessage.AuthChallenge challenge) {
-      safely(() -> listener.onAuthChallenge(challenge.challenge()));
-      auth.onChallenge(challenge.challenge()).ifPresent(this::send);
-    } else if (message instanceof RelayMessage.Ok ok) {
-      auth.onOk(ok).ifPresent(result -> {
-        safely(() -> listener.onAuthResult(result));
-        subscriptions.onAuthSettled(result.accepted());
-      });
-    } else {
-      // COUNT, and NEG-* answers for reconciliations that are not open
-      counters.increment(SessionCounter.DROPPED_UNASKED);
-      LOG.debug("relay {}: unexpected {}", address.url(), message.getClass().getSimpleName());
-    }
-  }
-
   private void send(ClientMessage message) {
     outbox.send(message);
   }
@@ -402,14 +333,6 @@ public final class RelaySession {
   private void write(String text) {
     socket.ifPresent(ws -> ws.writeTextMessage(text)
         .onFailure(e -> LOG.debug("relay {}: write failed", address.url(), e)));
-  }
-
-  private void safely(Runnable call) {
-    try {
-      call.run();
-    } catch (RuntimeException e) {
-      LOG.warn("session listener failed", e);
-    }
   }
 
   private void checkOwner() {
