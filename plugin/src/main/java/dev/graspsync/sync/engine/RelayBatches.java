@@ -39,8 +39,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One relay's sync work, on its worker's event loop: history batches over the items {@link
  * RelayItems} tracks and, through {@link LiveSubscriptions}, live coverage. Sends each batch as a
- * paged history subscription, moves it from pending to confirmed at EOSE, retries or parks it
- * on failure; its items go live in packed subscriptions shared with other batches.
+ * paged history subscription; how it ends (confirmed at EOSE, retried or parked on failure) is
+ * {@link BatchEndings}; its items go live in packed subscriptions shared with other batches.
  */
 final class RelayBatches implements LiveSubscriptions.Owner {
   private static final Logger log = LoggerFactory.getLogger(RelayBatches.class);
@@ -66,9 +66,8 @@ final class RelayBatches implements LiveSubscriptions.Owner {
   private final RelayItems items;
   private final Map<Long, Batch> batches = new LinkedHashMap<>();
   private long nextBatchId;
-  private boolean anyFailed;
-  /** History filters that stopped short of the end since the last full sync. */
-  private int historyIncomplete;
+  /** How its batches end: confirmed, parked or retried. */
+  private final BatchEndings endings;
   private Optional<RelaySession> session = Optional.empty();
   private final RelayLimits limits;
   /** History REQs open on this connection; a new connection starts from zero. */
@@ -93,6 +92,7 @@ final class RelayBatches implements LiveSubscriptions.Owner {
     this.capacity = new CapacityLearning(url, limits, live);
     this.retries = new RetryTimer(vertx, deps.clock(), batchRules, this::batch, this::sendQueued);
     this.items = new RelayItems(url, deps.state());
+    this.endings = new BatchEndings(url, batches, items, live, retries, deps.metrics(), onProblem);
     Instant now = now();
     // a restart re-issues what was pending, under the same ids so confirming clears them
     items.restore(restored, (id, set) -> batches.put(id, Batch.initial(id, relay, set, config.filterChunkSize(), now)));
@@ -116,7 +116,7 @@ final class RelayBatches implements LiveSubscriptions.Owner {
     historyOpen = 0;
     limits.reset(relayLimits);
     route.attach(relayLimits, false);
-    anyFailed = false;
+    endings.connected();
     live.attach(s, budget(), relayLimits.maxLimit());
   }
 
@@ -148,7 +148,7 @@ final class RelayBatches implements LiveSubscriptions.Owner {
   void fullSync() {
     log.info("{}: full sync", url);
     items.reset();
-    historyIncomplete = 0;
+    endings.fullSync();
   }
 
   /** Cuts new targets into chunks, which become batches in turn, and sends what the relay can take now. */
@@ -212,7 +212,7 @@ final class RelayBatches implements LiveSubscriptions.Owner {
   }
 
   boolean anyFailed() {
-    return anyFailed;
+    return endings.anyFailed();
   }
 
   int liveSubscriptions() {
@@ -233,7 +233,7 @@ final class RelayBatches implements LiveSubscriptions.Owner {
   }
 
   int historyIncompleteFilters() {
-    return historyIncomplete;
+    return endings.historyIncomplete();
   }
 
   /** Which items are targeted, confirmed, parked. */
@@ -364,49 +364,17 @@ final class RelayBatches implements LiveSubscriptions.Owner {
     return batchRules;
   }
 
-  /**
-   * A history filter stopped short of the end (see {@link UnfinishedHistory.Reason}): its batch
-   * completes, as the rest of its history was fetched, but it is counted, shown and logged;
-   * the daily resync asks again.
-   */
+  /** A history filter stopped short of the end: see {@link BatchEndings#unfinished}. */
   void onHistoryUnfinished(UnfinishedHistory unfinished) {
-    historyIncomplete++;
-    deps.metrics().historyIncomplete(url, unfinished.reason());
-    String json = unfinished.filter().toJson();
-    log.warn("{}: history incomplete ({}) for {}", url, unfinished.reason().label(),
-        json.length() > 300 ? json.substring(0, 300) + "..." : json);
+    endings.unfinished(unfinished);
   }
 
-  /** Applies a batch transition a history listener computed. */
+  /** Applies a batch transition a history listener computed ({@link BatchEndings}). */
   void onBatchOutcome(BatchOutcome outcome) {
-    Batch b = outcome.batch();
-    if (!batches.containsKey(b.id())) {
-      return;
+    if (endings.apply(outcome)) {
+      sendQueued();
+      onChange.run();
     }
-    if (outcome instanceof BatchOutcome.Completed) {
-      batches.remove(b.id());
-      if (b.purpose() == BatchPurpose.INITIAL) {
-        items.completed(b.id(), b.items());
-      }
-    } else if (outcome instanceof BatchOutcome.Failed failed) {
-      batches.remove(b.id());
-      anyFailed = true;
-      if (b.purpose() == BatchPurpose.INITIAL) {
-        items.failed(b.id(), b.items());
-        live.forget(b.items());
-      }
-      deps.metrics().batchFailed(url);
-      onProblem.accept("batch failed: " + failed.reason());
-      log.warn("{}: batch {} failed, retried at the next daily resync: {}", url, b.id(), failed.reason());
-    } else if (outcome instanceof BatchOutcome.RetryScheduled retry) {
-      batches.put(b.id(), b);
-      log.info("{}: batch {} retried at {}: {}", url, b.id(), retry.at(), retry.reason());
-      retries.schedule(b.id(), retry.at());
-    } else {
-      batches.put(b.id(), b);
-    }
-    sendQueued();
-    onChange.run();
   }
 
   @Override
