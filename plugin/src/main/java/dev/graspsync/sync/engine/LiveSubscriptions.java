@@ -3,7 +3,6 @@ package dev.graspsync.sync.engine;
 import dev.graspsync.nostr.event.Event;
 import dev.graspsync.nostr.filter.Filter;
 import dev.graspsync.sync.batch.BatchPurpose;
-import dev.graspsync.sync.health.Backoff;
 import dev.graspsync.sync.plan.Consolidation;
 import dev.graspsync.sync.plan.ItemSet;
 import dev.graspsync.sync.plan.LiveBudget;
@@ -38,12 +37,8 @@ final class LiveSubscriptions {
   private static final Logger log = LoggerFactory.getLogger(LiveSubscriptions.class);
   /** A relay that does not advertise max_limit is assumed to serve this many stored events a filter. */
   static final int ASSUMED_CAP = 100;
-  /** Live REQs left without EOSE asked again per connection, before giving up until the next. */
-  static final int MAX_UNANSWERED = 5;
   /** The fresh subscription is replaced while it takes at most this share of the byte budget. */
   static final int FRESH_SHARE = 4;
-  static final Duration UNANSWERED_BACKOFF = Duration.ofSeconds(5);
-  static final Duration UNANSWERED_BACKOFF_CAP = Duration.ofMinutes(10);
 
   /** What the live subscriptions need from the relay's work. */
   interface Owner {
@@ -67,9 +62,9 @@ final class LiveSubscriptions {
   private final int chunkSize;
   private final Duration overlap;
   private final Duration lookback;
-  private final Duration rateLimitCooldown;
   private final LiveTail tailRule;
-  private final Duration unansweredBackoff;
+  /** When a live REQ that ended without our asking is asked again. */
+  private final LiveReopening reopening;
   private final Owner owner;
 
   private Optional<RelaySession> session = Optional.empty();
@@ -82,7 +77,6 @@ final class LiveSubscriptions {
   private final LiveWaitlist tail = new LiveWaitlist();
   private final OverflowPoller overflow;
   private long consolidations;
-  private int unanswered;
   /** Changes on every consolidation and connection: a re-open scheduled before is void. */
   private long layoutVersion;
   private int largestRequestBytes;
@@ -91,7 +85,7 @@ final class LiveSubscriptions {
   LiveSubscriptions(Vertx vertx, String url, Clock clock, int chunkSize, Duration overlap, Duration lookback,
       Duration rateLimitCooldown, LiveTail tailRule, LiveBudget initialBudget, Owner owner) {
     this(vertx, url, clock, chunkSize, overlap, lookback, rateLimitCooldown, tailRule, initialBudget, owner,
-        OverflowPoller.INTERVAL, UNANSWERED_BACKOFF);
+        OverflowPoller.INTERVAL, LiveReopening.UNANSWERED_BACKOFF);
   }
 
   /** With the overflow poll interval and the unanswered-REQ backoff base shortened (tests). */
@@ -104,9 +98,8 @@ final class LiveSubscriptions {
     this.chunkSize = chunkSize;
     this.overlap = overlap;
     this.lookback = lookback;
-    this.rateLimitCooldown = rateLimitCooldown;
     this.tailRule = tailRule;
-    this.unansweredBackoff = unansweredBackoff;
+    this.reopening = new LiveReopening(vertx, rateLimitCooldown, unansweredBackoff, () -> layoutVersion);
     this.budget = initialBudget;
     this.owner = owner;
     this.overflow = new OverflowPoller(vertx, clock, lookback, overflowInterval, owner::fetchHistory);
@@ -129,7 +122,7 @@ final class LiveSubscriptions {
     overflow.stop();
     fresh = Optional.empty();
     largestRequestBytes = 0;
-    unanswered = 0;
+    reopening.reset();
     layoutVersion++;
   }
 
@@ -301,7 +294,7 @@ final class LiveSubscriptions {
 
   /** EOSE: a filter the relay may have cut short ({@link LiveListener#filtersToPage}) gets its history paged. */
   void onLiveCaughtUp(LiveListener listener) {
-    unanswered = 0;
+    reopening.reset();
     List<Filter> cut = listener.filtersToPage(maxLimit, ASSUMED_CAP);
     if (!cut.isEmpty()) {
       log.info("{}: {} live filters may have been cut short before EOSE; paging their history", url, cut.size());
@@ -314,41 +307,19 @@ final class LiveSubscriptions {
       return;
     }
     log.info("{}: live subscription ended: {}", url, outcome);
+    Runnable again = () -> session().ifPresent(s -> reopen(s, listener));
     if (outcome instanceof SubscriptionOutcome.RateLimited) {
-      long version = layoutVersion;
-      vertx.setTimer(Math.max(1, rateLimitCooldown.toMillis()), t -> {
-        if (version == layoutVersion) {
-          session().ifPresent(s -> reopen(s, listener));
-        }
-      });
+      reopening.afterRateLimit(again);
     } else if (outcome instanceof SubscriptionOutcome.TimedOut) {
-      retryUnanswered(listener);
+      if (!reopening.afterUnanswered(again)) {
+        owner.onLiveLost("live subscription never answered (" + listener.filters().size() + " filters)");
+      }
     } else if (outcome instanceof SubscriptionOutcome.Refused) {
       // the owner lowers the budget when the refusal was about capacity, and consolidation
       // brings the lost filters back; any other refusal leaves them to the next daily resync
       owner.onLiveRefused(outcome, listener.shape());
     }
     owner.onChange();
-  }
-
-  /**
-   * No EOSE: the relay may have dropped the REQ without a word (some answer an oversize one
-   * with a NOTICE only). Asked again with backoff, a few times per connection; then its
-   * filters wait for the next connection or the daily resync, and the operator is told.
-   */
-  private void retryUnanswered(LiveListener listener) {
-    unanswered++;
-    if (unanswered > MAX_UNANSWERED) {
-      owner.onLiveLost("live subscription never answered (" + listener.filters().size() + " filters)");
-      return;
-    }
-    long version = layoutVersion;
-    vertx.setTimer(Math.max(1, Backoff.delay(unanswered, unansweredBackoff, UNANSWERED_BACKOFF_CAP).toMillis()), t -> {
-      // a consolidation since then laid its filters out again
-      if (version == layoutVersion) {
-        session().ifPresent(s -> reopen(s, listener));
-      }
-    });
   }
 
   private void reopen(RelaySession s, LiveListener ended) {

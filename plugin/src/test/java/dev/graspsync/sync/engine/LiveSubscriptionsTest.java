@@ -58,7 +58,7 @@ class LiveSubscriptionsTest extends SessionTestBase {
   private OptionalInt maxLimit = OptionalInt.empty();
   private Duration rateLimitCooldown = Duration.ofSeconds(65);
   private Duration overflowInterval = OverflowPoller.INTERVAL;
-  private Duration unansweredBackoff = LiveSubscriptions.UNANSWERED_BACKOFF;
+  private Duration unansweredBackoff = LiveReopening.UNANSWERED_BACKOFF;
   private SessionConfig sessionConfig = SessionConfig.defaults().withLiveLookback(LOOKBACK);
 
   private TestRelay relay;
@@ -387,9 +387,9 @@ class LiveSubscriptionsTest extends SessionTestBase {
     });
 
     OnLoop.poll("live coverage reported lost", () -> !owner.lost.isEmpty());
-    OnLoop.poll("every REQ at the relay", () -> relay.reqs().size() >= 1 + LiveSubscriptions.MAX_UNANSWERED);
+    OnLoop.poll("every REQ at the relay", () -> relay.reqs().size() >= 1 + LiveReopening.MAX_UNANSWERED);
     List<ClientMessage.Req> reqs = relay.reqs();
-    assertThat(reqs).hasSize(1 + LiveSubscriptions.MAX_UNANSWERED)
+    assertThat(reqs).hasSize(1 + LiveReopening.MAX_UNANSWERED)
         .allSatisfy(r -> assertThat(r.filters()).isEqualTo(reqs.get(0).filters()));
     assertThat(owner.lost).singleElement().asString().contains("never answered");
     assertThat(loop.call(live::openCount)).isZero();
