@@ -20,30 +20,62 @@ import java.util.Set;
 final class IndexEditor {
   private final IndexRules rules;
   private final ShardedMap<RepoRef, RepoEntry> baseRepos;
-  private final ShardedMap<RelayUrl, Set<RepoRef>> baseRelayRepos;
+  private final ShardedMap<RelayUrl, ChunkedSet<RepoRef>> baseRelayRepos;
   private final RepoIndex base;
   private final ShardedMap.Editor<String, Set<RepoRef>> rootRepos;
   private final ShardedMap.Editor<String, Set<RepoRef>> names;
   private final Map<RepoRef, Draft> drafts = new HashMap<>();
-  private final Map<RelayUrl, Set<RepoRef>> relayDrafts = new HashMap<>();
+  private final Map<RelayUrl, ChunkedSet.Editor<RepoRef>> relayDrafts = new HashMap<>();
   private int hostedRepos;
   private int announced;
 
+  /** One entry being edited: copies its root events only once they change; {@link #changed} says whether to freeze it. */
   private static final class Draft {
     final RepoRef ref;
     Optional<AnnouncementStamp> announcement;
     Set<RelayUrl> relays;
     int overCap;
-    final Set<String> roots;
+    private Set<String> roots;
+    private boolean rootsOwned;
     MemberAnnouncement member;
+    boolean changed;
 
     Draft(RepoEntry e) {
       ref = e.ref();
       announcement = e.announcement();
       relays = e.relays();
       overCap = e.relaysOverCap();
-      roots = new HashSet<>(e.rootEvents());
+      roots = e.rootEvents();
       member = e.member();
+    }
+
+    void announce(Optional<AnnouncementStamp> stamp, MemberAnnouncement says, int relaysOverCap) {
+      announcement = stamp;
+      member = says;
+      overCap = relaysOverCap;
+      changed = true;
+    }
+
+    void moveTo(Set<RelayUrl> now) {
+      relays = now;
+      changed = true;
+    }
+
+    void addRoot(String id) {
+      ownRoots().add(id);
+    }
+
+    void removeRoot(String id) {
+      ownRoots().remove(id);
+    }
+
+    private Set<String> ownRoots() {
+      if (!rootsOwned) {
+        roots = new HashSet<>(roots);
+        rootsOwned = true;
+      }
+      changed = true;
+      return roots;
     }
 
     RepoEntry toEntry() {
@@ -95,9 +127,7 @@ final class IndexEditor {
     AnnouncementRelays extracted = AnnouncementRelays.of(e, rules);
     boolean replaced = draft.announcement.isPresent();
     Map<RepoRef, Moved> moved = regroup(ref, () -> {
-      draft.announcement = Optional.of(stamp);
-      draft.member = MemberAnnouncement.of(e, extracted);
-      draft.overCap = extracted.overCap();
+      draft.announce(Optional.of(stamp), MemberAnnouncement.of(e, extracted), extracted.overCap());
     });
     if (!replaced) {
       announced++;
@@ -124,7 +154,7 @@ final class IndexEditor {
     Set<RelayUrl> relays = new LinkedHashSet<>();
     for (RepoRef parsed : root.get().repos()) {
       Draft d = draft(parsed);
-      d.roots.add(e.id());
+      d.addRoot(e.id());
       relays.addAll(d.relays);
       repos.add(d.ref);
     }
@@ -149,7 +179,7 @@ final class IndexEditor {
       Set<RelayUrl> relays = new LinkedHashSet<>();
       for (RepoRef ref : repos) {
         Draft d = draft(ref);
-        d.roots.remove(id);
+        d.removeRoot(id);
         relays.addAll(d.relays);
       }
       out.add(new Change.Removed(Change.Removed.What.ROOT_EVENT, id, relays));
@@ -161,9 +191,7 @@ final class IndexEditor {
         continue;
       }
       Map<RepoRef, Moved> moved = regroup(ref, () -> {
-        draft.announcement = Optional.empty();
-        draft.member = MemberAnnouncement.NONE;
-        draft.overCap = 0;
+        draft.announce(Optional.empty(), MemberAnnouncement.NONE, 0);
       });
       announced--;
       out.add(new Change.Removed(Change.Removed.What.ANNOUNCEMENT, stamp.get().eventId(),
@@ -262,7 +290,7 @@ final class IndexEditor {
       removed.removeAll(now);
       added.forEach(x -> relayDraft(x).add(dr.ref));
       removed.forEach(x -> relayDraft(x).remove(dr.ref));
-      dr.relays = now;
+      dr.moveTo(now);
       moved.put(dr.ref, new Moved(added, removed));
     }
     if (after.isEmpty()) {
@@ -308,16 +336,19 @@ final class IndexEditor {
     });
   }
 
-  private Set<RepoRef> relayDraft(RelayUrl relay) {
+  private ChunkedSet.Editor<RepoRef> relayDraft(RelayUrl relay) {
     return relayDrafts.computeIfAbsent(relay, r -> {
-      Set<RepoRef> existing = baseRelayRepos.get(r);
-      return existing == null ? new HashSet<>() : new HashSet<>(existing);
+      ChunkedSet<RepoRef> existing = baseRelayRepos.get(r);
+      return (existing == null ? ChunkedSet.<RepoRef>empty() : existing).edit();
     });
   }
 
   RepoIndex freeze() {
     ShardedMap.Editor<RepoRef, RepoEntry> repos = baseRepos.edit();
     for (Draft d : drafts.values()) {
+      if (!d.changed) {
+        continue;
+      }
       RepoEntry entry = d.toEntry();
       if (entry.isEmpty()) {
         repos.remove(d.ref);
@@ -325,12 +356,13 @@ final class IndexEditor {
         repos.put(d.ref, entry);
       }
     }
-    ShardedMap.Editor<RelayUrl, Set<RepoRef>> relayRepos = baseRelayRepos.edit();
-    relayDrafts.forEach((relay, set) -> {
+    ShardedMap.Editor<RelayUrl, ChunkedSet<RepoRef>> relayRepos = baseRelayRepos.edit();
+    relayDrafts.forEach((relay, draft) -> {
+      ChunkedSet<RepoRef> set = draft.freeze();
       if (set.isEmpty()) {
         relayRepos.remove(relay);
-      } else {
-        relayRepos.put(relay, Set.copyOf(set));
+      } else if (set != baseRelayRepos.get(relay)) {
+        relayRepos.put(relay, set);
       }
     });
     return new RepoIndex(rules, repos.freeze(), rootRepos.freeze(), relayRepos.freeze(), names.freeze(),

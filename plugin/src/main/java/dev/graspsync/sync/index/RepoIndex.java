@@ -15,7 +15,8 @@ import java.util.Set;
  * the repositories that list it.
  *
  * <p>Updates return a new index and leave this one untouched; unchanged parts are shared
- * (see {@link ShardedMap}), so one event costs about as much as the part it touches. Load a
+ * (see {@link ShardedMap}; a relay's repositories are a {@link ChunkedSet}), so one event
+ * costs about as much as the part it touches. Load a
  * store at start-up with {@link #withEvents(Iterable)}, which is linear in the events.
  *
  * <p>Rules: each coordinate's newest announcement counts (every {@code relays} value and the
@@ -30,7 +31,7 @@ public final class RepoIndex {
   private final IndexRules rules;
   final ShardedMap<RepoRef, RepoEntry> repos;
   final ShardedMap<String, Set<RepoRef>> rootRepos;
-  final ShardedMap<RelayUrl, Set<RepoRef>> relayRepos;
+  final ShardedMap<RelayUrl, ChunkedSet<RepoRef>> relayRepos;
   /** Identifier → its announced coordinates and the maintainers they name. */
   final ShardedMap<String, Set<RepoRef>> names;
   private final int hostedRepos;
@@ -40,7 +41,7 @@ public final class RepoIndex {
       IndexRules rules,
       ShardedMap<RepoRef, RepoEntry> repos,
       ShardedMap<String, Set<RepoRef>> rootRepos,
-      ShardedMap<RelayUrl, Set<RepoRef>> relayRepos,
+      ShardedMap<RelayUrl, ChunkedSet<RepoRef>> relayRepos,
       ShardedMap<String, Set<RepoRef>> names,
       int hostedRepos,
       int announced) {
@@ -135,7 +136,7 @@ public final class RepoIndex {
 
   /** The repositories whose current announcement lists {@code relay}. */
   public Set<RepoRef> reposOn(RelayUrl relay) {
-    Set<RepoRef> s = relayRepos.get(relay);
+    ChunkedSet<RepoRef> s = relayRepos.get(relay);
     return s == null ? Set.of() : s;
   }
 

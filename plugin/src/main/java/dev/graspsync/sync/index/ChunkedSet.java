@@ -1,0 +1,181 @@
+package dev.graspsync.sync.index;
+
+import java.util.AbstractSet;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.Set;
+
+/**
+ * An immutable set that shares structure between versions: its elements are split by hash
+ * into up to 256 small immutable chunks, only the non-empty ones stored (a 256-bit map says
+ * which). A new version copies only the chunks it changes plus the short array of chunks, so
+ * adding one repository to a relay that 2,700 repositories list copies about a dozen
+ * references, not 2,700; a set of a few elements costs a few dozen bytes.
+ *
+ * <p>Read-only as a {@link Set}; changes go through an {@link Editor}, which copies each chunk
+ * at most once per edit session.
+ */
+final class ChunkedSet<E> extends AbstractSet<E> {
+  private static final int BITS = 8;
+  private static final int CHUNKS = 1 << BITS;
+  @SuppressWarnings("unchecked")
+  private static final ChunkedSet<?> EMPTY = new ChunkedSet<Object>(new long[CHUNKS / 64], new Set[0], 0);
+
+  /** Bit i set: chunk i is non-empty and stored in {@link #chunks} at its rank. */
+  private final long[] present;
+  private final Set<E>[] chunks;
+  private final int size;
+
+  private ChunkedSet(long[] present, Set<E>[] chunks, int size) {
+    this.present = present;
+    this.chunks = chunks;
+    this.size = size;
+  }
+
+  @SuppressWarnings("unchecked")
+  static <E> ChunkedSet<E> empty() {
+    return (ChunkedSet<E>) EMPTY;
+  }
+
+  /**
+   * The top bits of a multiplicative hash, as in {@link ShardedMap}: a chunk's own hashing
+   * uses the low bits, which would otherwise be alike for every element of a chunk.
+   */
+  private static int chunkOf(Object element) {
+    return (element.hashCode() * 0x9E3779B9) >>> (32 - BITS);
+  }
+
+  private boolean has(int chunk) {
+    return (present[chunk >>> 6] & (1L << chunk)) != 0;
+  }
+
+  /** Where chunk {@code chunk} is stored: how many present chunks precede it. */
+  private int rank(int chunk) {
+    int word = chunk >>> 6;
+    int r = Long.bitCount(present[word] & ((1L << chunk) - 1));
+    for (int w = 0; w < word; w++) {
+      r += Long.bitCount(present[w]);
+    }
+    return r;
+  }
+
+  @SuppressWarnings("unchecked")
+  private Set<E> chunk(int chunk) {
+    return has(chunk) ? chunks[rank(chunk)] : (Set<E>) Set.of();
+  }
+
+  @Override
+  public int size() {
+    return size;
+  }
+
+  @Override
+  public boolean contains(Object o) {
+    return o != null && chunk(chunkOf(o)).contains(o);
+  }
+
+  @Override
+  public Iterator<E> iterator() {
+    return new Iterator<>() {
+      private int next;
+      private Iterator<E> current = Set.<E>of().iterator();
+
+      @Override
+      public boolean hasNext() {
+        while (!current.hasNext() && next < chunks.length) {
+          current = chunks[next++].iterator();
+        }
+        return current.hasNext();
+      }
+
+      @Override
+      public E next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        return current.next();
+      }
+    };
+  }
+
+  Editor<E> edit() {
+    return new Editor<>(this);
+  }
+
+  /** A private, mutable draft of a set; {@link #freeze()} gives the new version. */
+  static final class Editor<E> {
+    private final ChunkedSet<E> base;
+    private final Set<E>[] chunks;
+    private final boolean[] owned = new boolean[CHUNKS];
+    private boolean changed;
+    private int size;
+
+    @SuppressWarnings("unchecked")
+    private Editor(ChunkedSet<E> base) {
+      this.base = base;
+      this.chunks = new Set[CHUNKS];
+      int stored = 0;
+      for (int c = 0; c < CHUNKS; c++) {
+        chunks[c] = base.has(c) ? base.chunks[stored++] : Set.of();
+      }
+      this.size = base.size;
+    }
+
+    boolean add(E element) {
+      int c = chunkOf(element);
+      if (chunks[c].contains(element)) {
+        return false;
+      }
+      writable(c).add(element);
+      size++;
+      return true;
+    }
+
+    boolean remove(E element) {
+      int c = chunkOf(element);
+      if (!chunks[c].contains(element)) {
+        return false;
+      }
+      writable(c).remove(element);
+      size--;
+      return true;
+    }
+
+    int size() {
+      return size;
+    }
+
+    private Set<E> writable(int c) {
+      changed = true;
+      if (!owned[c]) {
+        chunks[c] = new HashSet<>(chunks[c]);
+        owned[c] = true;
+      }
+      return chunks[c];
+    }
+
+    /** The new version (the base itself when nothing changed); the editor must not be used afterwards. */
+    @SuppressWarnings("unchecked")
+    ChunkedSet<E> freeze() {
+      if (!changed) {
+        return base;
+      }
+      if (size == 0) {
+        return empty();
+      }
+      long[] present = new long[CHUNKS / 64];
+      Set<E>[] kept = new Set[CHUNKS];
+      int n = 0;
+      for (int c = 0; c < CHUNKS; c++) {
+        Set<E> chunk = chunks[c];
+        if (!chunk.isEmpty()) {
+          present[c >>> 6] |= 1L << c;
+          kept[n++] = owned[c] ? Set.copyOf(chunk) : chunk;
+        }
+      }
+      return new ChunkedSet<>(present, Arrays.copyOf(kept, n), size);
+    }
+  }
+}
