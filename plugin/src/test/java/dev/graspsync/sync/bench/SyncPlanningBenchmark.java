@@ -64,6 +64,8 @@ public class SyncPlanningBenchmark {
   private static final int RELAYS = 200;
   private static final int RELAYS_PER_REPO = 5;
   private static final int CHUNK = 100;
+  /** The most events {@code IndexIntake} applies in one loop turn. */
+  private static final int INTAKE_BATCH = 32;
 
   @Param({"10000"})
   public int repos;
@@ -72,6 +74,7 @@ public class SyncPlanningBenchmark {
   public int rootsPerRepo;
 
   private List<Event> events;
+  private List<Event> announcements;
   private RepoIndex index;
   private RelayTargets targets;
   private Map<RelayUrl, ItemSet> confirmedHalf;
@@ -110,6 +113,7 @@ public class SyncPlanningBenchmark {
             List.of(List.of("a", ref)), "", "", "{}"));
       }
     }
+    announcements = events.stream().filter(e -> e.kind() == Nip34.REPO_ANNOUNCEMENT).toList();
     index = emptyIndex().withEvents(events).index();
     targets = RelayTargets.derive(index, List.of(), 1000);
     confirmedHalf = new HashMap<>();
@@ -131,6 +135,20 @@ public class SyncPlanningBenchmark {
   @Benchmark
   public RepoIndex indexBulkLoad() {
     return emptyIndex().withEvents(events).index();
+  }
+
+  /**
+   * Announcements arriving en masse, applied as the intake does, 32 to a new index version:
+   * each version copies what the batch changes of the relays' repository sets (which grow to
+   * about 250 each).
+   */
+  @Benchmark
+  public RepoIndex announcementsInBatches() {
+    RepoIndex i = emptyIndex();
+    for (int from = 0; from < announcements.size(); from += INTAKE_BATCH) {
+      i = i.withEvents(announcements.subList(from, Math.min(from + INTAKE_BATCH, announcements.size()))).index();
+    }
+    return i;
   }
 
   /** Targets of every relay from scratch. */
