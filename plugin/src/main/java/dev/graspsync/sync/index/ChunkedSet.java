@@ -104,28 +104,30 @@ final class ChunkedSet<E> extends AbstractSet<E> {
     return new Editor<>(this);
   }
 
-  /** A private, mutable draft of a set; {@link #freeze()} gives the new version. */
+  /**
+   * A private, mutable draft of a set; {@link #freeze()} gives the new version. It reads
+   * untouched chunks from its base and holds only the ones it changed: a session touching a
+   * few chunks costs a few chunks, however many the set has.
+   */
   static final class Editor<E> {
     private final ChunkedSet<E> base;
-    private final Set<E>[] chunks;
-    private final boolean[] owned = new boolean[CHUNKS];
-    private boolean changed;
+    /** By chunk number, the chunks this session copied; null until the first change. */
+    private Set<E>[] owned;
+    private final long[] ownedBits = new long[CHUNKS / 64];
     private int size;
 
-    @SuppressWarnings("unchecked")
     private Editor(ChunkedSet<E> base) {
       this.base = base;
-      this.chunks = new Set[CHUNKS];
-      int stored = 0;
-      for (int c = 0; c < CHUNKS; c++) {
-        chunks[c] = base.has(c) ? base.chunks[stored++] : Set.of();
-      }
       this.size = base.size;
+    }
+
+    private Set<E> read(int c) {
+      return owned != null && owned[c] != null ? owned[c] : base.chunk(c);
     }
 
     boolean add(E element) {
       int c = chunkOf(element);
-      if (chunks[c].contains(element)) {
+      if (read(c).contains(element)) {
         return false;
       }
       writable(c).add(element);
@@ -135,7 +137,7 @@ final class ChunkedSet<E> extends AbstractSet<E> {
 
     boolean remove(E element) {
       int c = chunkOf(element);
-      if (!chunks[c].contains(element)) {
+      if (!read(c).contains(element)) {
         return false;
       }
       writable(c).remove(element);
@@ -147,35 +149,49 @@ final class ChunkedSet<E> extends AbstractSet<E> {
       return size;
     }
 
+    @SuppressWarnings("unchecked")
     private Set<E> writable(int c) {
-      changed = true;
-      if (!owned[c]) {
-        chunks[c] = new HashSet<>(chunks[c]);
-        owned[c] = true;
+      if (owned == null) {
+        owned = new Set[CHUNKS];
       }
-      return chunks[c];
+      if (owned[c] == null) {
+        owned[c] = new HashSet<>(base.chunk(c));
+        ownedBits[c >>> 6] |= 1L << c;
+      }
+      return owned[c];
     }
 
     /** The new version (the base itself when nothing changed); the editor must not be used afterwards. */
     @SuppressWarnings("unchecked")
     ChunkedSet<E> freeze() {
-      if (!changed) {
+      if (owned == null) {
         return base;
       }
       if (size == 0) {
         return empty();
       }
       long[] present = new long[CHUNKS / 64];
-      Set<E>[] kept = new Set[CHUNKS];
+      int candidates = 0;
+      for (int w = 0; w < present.length; w++) {
+        candidates += Long.bitCount(base.present[w] | ownedBits[w]);
+      }
+      Set<E>[] kept = new Set[candidates];
       int n = 0;
-      for (int c = 0; c < CHUNKS; c++) {
-        Set<E> chunk = chunks[c];
-        if (!chunk.isEmpty()) {
-          present[c >>> 6] |= 1L << c;
-          kept[n++] = owned[c] ? Set.copyOf(chunk) : chunk;
+      int baseRank = 0;
+      for (int w = 0; w < present.length; w++) {
+        for (long bits = base.present[w] | ownedBits[w]; bits != 0; bits &= bits - 1) {
+          long bit = Long.lowestOneBit(bits);
+          Set<E> chunk = (base.present[w] & bit) != 0 ? base.chunks[baseRank++] : Set.of();
+          if ((ownedBits[w] & bit) != 0) {
+            chunk = Set.copyOf(owned[w * 64 + Long.numberOfTrailingZeros(bit)]);
+          }
+          if (!chunk.isEmpty()) {
+            present[w] |= bit;
+            kept[n++] = chunk;
+          }
         }
       }
-      return new ChunkedSet<>(present, Arrays.copyOf(kept, n), size);
+      return new ChunkedSet<>(present, n == candidates ? kept : Arrays.copyOf(kept, n), size);
     }
   }
 }
