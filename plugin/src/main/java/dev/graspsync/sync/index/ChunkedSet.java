@@ -1,18 +1,22 @@
 package dev.graspsync.sync.index;
 
 import java.util.AbstractSet;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Set;
 
 /**
  * An immutable set that shares structure between versions: its elements are split by hash
- * into up to 256 small immutable chunks, only the non-empty ones stored (a 256-bit map says
- * which). A new version copies only the chunks it changes plus the short array of chunks, so
- * adding one repository to a relay that 2,700 repositories list copies about a dozen
- * references, not 2,700; a set of a few elements costs a few dozen bytes.
+ * into small immutable chunks, about 8 elements each and at most 256, only the non-empty ones
+ * stored (a bit map says which). A new version copies only the chunks it changes plus the
+ * short array of chunks, so adding one repository to a relay that 2,700 repositories list
+ * copies a few hundred references, not 2,700 twice. The chunk count follows the size (a
+ * version re-chunks when the average leaves 2 to 16, so re-chunking is amortised like a hash
+ * table's resize).
  *
  * <p>Read-only as a {@link Set}; changes go through an {@link Editor}, which copies each chunk
  * at most once per edit session.
@@ -21,14 +25,17 @@ final class ChunkedSet<E> extends AbstractSet<E> {
   private static final int BITS = 8;
   private static final int CHUNKS = 1 << BITS;
   @SuppressWarnings("unchecked")
-  private static final ChunkedSet<?> EMPTY = new ChunkedSet<Object>(new long[CHUNKS / 64], new Set[0], 0);
+  private static final ChunkedSet<?> EMPTY = new ChunkedSet<Object>(0, new long[CHUNKS / 64], new Set[0], 0);
 
+  /** How many hash bits pick the chunk: 2^bits chunks. */
+  private final int bits;
   /** Bit i set: chunk i is non-empty and stored in {@link #chunks} at its rank. */
   private final long[] present;
   private final Set<E>[] chunks;
   private final int size;
 
-  private ChunkedSet(long[] present, Set<E>[] chunks, int size) {
+  private ChunkedSet(int bits, long[] present, Set<E>[] chunks, int size) {
+    this.bits = bits;
     this.present = present;
     this.chunks = chunks;
     this.size = size;
@@ -43,8 +50,18 @@ final class ChunkedSet<E> extends AbstractSet<E> {
    * The top bits of a multiplicative hash, as in {@link ShardedMap}: a chunk's own hashing
    * uses the low bits, which would otherwise be alike for every element of a chunk.
    */
-  private static int chunkOf(Object element) {
-    return (element.hashCode() * 0x9E3779B9) >>> (32 - BITS);
+  private static int chunkOf(Object element, int bits) {
+    return bits == 0 ? 0 : (element.hashCode() * 0x9E3779B9) >>> (32 - bits);
+  }
+
+  /** About 8 elements a chunk. */
+  private static int idealBits(int size) {
+    return size < 16 ? 0 : Math.min(BITS, 31 - Integer.numberOfLeadingZeros(size >>> 3));
+  }
+
+  /** Whether a version of {@code size} elements in 2^bits chunks should re-chunk: 2 to 16 a chunk is fine. */
+  private static boolean outOfBand(int size, int bits) {
+    return (bits < BITS && size > 16 << bits) || (bits > 0 && size < 2 << bits);
   }
 
   private boolean has(int chunk) {
@@ -73,7 +90,7 @@ final class ChunkedSet<E> extends AbstractSet<E> {
 
   @Override
   public boolean contains(Object o) {
-    return o != null && chunk(chunkOf(o)).contains(o);
+    return o != null && chunk(chunkOf(o, bits)).contains(o);
   }
 
   @Override
@@ -126,7 +143,7 @@ final class ChunkedSet<E> extends AbstractSet<E> {
     }
 
     boolean add(E element) {
-      int c = chunkOf(element);
+      int c = chunkOf(element, base.bits);
       if (read(c).contains(element)) {
         return false;
       }
@@ -136,7 +153,7 @@ final class ChunkedSet<E> extends AbstractSet<E> {
     }
 
     boolean remove(E element) {
-      int c = chunkOf(element);
+      int c = chunkOf(element, base.bits);
       if (!read(c).contains(element)) {
         return false;
       }
@@ -152,7 +169,7 @@ final class ChunkedSet<E> extends AbstractSet<E> {
     @SuppressWarnings("unchecked")
     private Set<E> writable(int c) {
       if (owned == null) {
-        owned = new Set[CHUNKS];
+        owned = new Set[1 << base.bits];
       }
       if (owned[c] == null) {
         owned[c] = new HashSet<>(base.chunk(c));
@@ -191,7 +208,29 @@ final class ChunkedSet<E> extends AbstractSet<E> {
           }
         }
       }
-      return new ChunkedSet<>(present, n == candidates ? kept : Arrays.copyOf(kept, n), size);
+      ChunkedSet<E> out = new ChunkedSet<>(base.bits, present, n == candidates ? kept : Arrays.copyOf(kept, n), size);
+      return outOfBand(size, base.bits) ? rechunk(out, idealBits(size)) : out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <E> ChunkedSet<E> rechunk(ChunkedSet<E> set, int bits) {
+      Set<E>[] split = new Set[1 << bits];
+      for (E e : set) {
+        int c = chunkOf(e, bits);
+        if (split[c] == null) {
+          split[c] = new HashSet<>();
+        }
+        split[c].add(e);
+      }
+      long[] present = new long[CHUNKS / 64];
+      List<Set<E>> kept = new ArrayList<>();
+      for (int c = 0; c < split.length; c++) {
+        if (split[c] != null) {
+          present[c >>> 6] |= 1L << c;
+          kept.add(Set.copyOf(split[c]));
+        }
+      }
+      return new ChunkedSet<>(bits, present, kept.toArray(new Set[0]), set.size());
     }
   }
 }

@@ -49,6 +49,35 @@ class ChunkedSetTest {
     }
   }
 
+  /** Through every chunk count and back, the chunks re-split as the set grows and shrinks. */
+  @ParameterizedTest
+  @ValueSource(ints = {1, 37, 500})
+  void growsToThousandsAndShrinksToNothing(int perSession) {
+    ChunkedSet<Integer> set = ChunkedSet.empty();
+    Set<Integer> model = new HashSet<>();
+    for (int phase = 0; phase < 2; phase++) {
+      for (int from = 0; from < 4_000; from += perSession) {
+        ChunkedSet.Editor<Integer> editor = set.edit();
+        for (int x = from; x < Math.min(from + perSession, 4_000); x++) {
+          if (phase == 0) {
+            editor.add(x * 7919);
+            model.add(x * 7919);
+          } else {
+            editor.remove(x * 7919);
+            model.remove(x * 7919);
+          }
+        }
+        set = editor.freeze();
+        assertThat(set.size()).isEqualTo(model.size());
+        if (from % 997 < perSession) {
+          assertThat(set).isEqualTo(model);
+          assertThat(model).isEqualTo(set);
+        }
+      }
+    }
+    assertThat(set).isSameAs(ChunkedSet.empty());
+  }
+
   @ParameterizedTest
   @ValueSource(ints = {0, 1, 1000})
   void anUnchangedSessionGivesTheSameVersionAndTheSetIsReadOnly(int size) {
