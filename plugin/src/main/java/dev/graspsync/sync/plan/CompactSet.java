@@ -115,8 +115,21 @@ public final class CompactSet<E> extends AbstractSet<E> {
   }
 
   private static int home(Object o, int mask) {
-    // Fibonacci hashing spreads hash codes that differ only in high bits
-    return (o.hashCode() * 0x9E3779B9 >>> 16) & mask;
+    // Fibonacci hashing: the product's top bits, as many as the table needs; taking a fixed
+    // 16 of them sent every member of a table over 65,536 slots into its first 65,536
+    return mask == 0 ? 0 : (o.hashCode() * 0x9E3779B9) >>> Integer.numberOfLeadingZeros(mask);
+  }
+
+  /** The farthest any member sits from its home slot (for tests: probe runs stay short). */
+  int longestProbe() {
+    int mask = table.length - 1;
+    int longest = 0;
+    for (int i = 0; i < table.length; i++) {
+      if (table[i] != null) {
+        longest = Math.max(longest, (i - home(table[i], mask)) & mask);
+      }
+    }
+    return longest;
   }
 
   /** Empties {@code slot} and moves later members of its run back, so lookups never stop short. */

@@ -36,6 +36,16 @@ class StringSetTest {
   }
 
   @Test
+  void aLargeSetSpreadsOverItsWholeTable() {
+    Random random = new Random(7);
+    List<String> values = new ArrayList<>();
+    for (int i = 0; i < 100_000; i++) {
+      values.add(Long.toHexString(random.nextLong()) + Long.toHexString(random.nextLong()));
+    }
+    assertThat(StringSet.of(values).longestProbe()).isLessThan(200);
+  }
+
+  @Test
   void itCannotBeChangedAndHoldsNoNull() {
     StringSet set = StringSet.of(List.of("a", "b"));
     assertThatThrownBy(() -> set.add("c")).isInstanceOf(UnsupportedOperationException.class);
