@@ -1,5 +1,6 @@
 package dev.graspsync.sync.plan;
 
+import dev.graspsync.nostr.hash.ProbeTable;
 import java.util.AbstractSet;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
@@ -101,35 +102,13 @@ public final class CompactSet<E> extends AbstractSet<E> {
     };
   }
 
-  /** The slot holding {@code o}, or the empty slot where it would go. */
   private int slotOf(Object o) {
-    int mask = table.length - 1;
-    int i = home(o, mask);
-    while (true) {
-      Object at = table[i];
-      if (at == null || at.equals(o)) {
-        return i;
-      }
-      i = (i + 1) & mask;
-    }
-  }
-
-  private static int home(Object o, int mask) {
-    // Fibonacci hashing: the product's top bits, as many as the table needs; taking a fixed
-    // 16 of them sent every member of a table over 65,536 slots into its first 65,536
-    return mask == 0 ? 0 : (o.hashCode() * 0x9E3779B9) >>> Integer.numberOfLeadingZeros(mask);
+    return ProbeTable.slotOf(table, o);
   }
 
   /** The farthest any member sits from its home slot (for tests: probe runs stay short). */
   int longestProbe() {
-    int mask = table.length - 1;
-    int longest = 0;
-    for (int i = 0; i < table.length; i++) {
-      if (table[i] != null) {
-        longest = Math.max(longest, (i - home(table[i], mask)) & mask);
-      }
-    }
-    return longest;
+    return ProbeTable.longestProbe(table);
   }
 
   /** Empties {@code slot} and moves later members of its run back, so lookups never stop short. */
@@ -138,7 +117,7 @@ public final class CompactSet<E> extends AbstractSet<E> {
     int gap = slot;
     int i = (slot + 1) & mask;
     while (table[i] != null) {
-      int home = home(table[i], mask);
+      int home = ProbeTable.home(table[i], mask);
       // the member at i may fill the gap when its home is not cyclically within (gap, i]
       if (((i - home) & mask) >= ((i - gap) & mask)) {
         table[gap] = table[i];
@@ -152,14 +131,10 @@ public final class CompactSet<E> extends AbstractSet<E> {
   private void resize(int capacity) {
     Object[] old = table;
     table = new Object[Math.max(MIN_CAPACITY, capacity)];
-    int mask = table.length - 1;
     for (Object o : old) {
       if (o != null) {
-        int i = home(o, mask);
-        while (table[i] != null) {
-          i = (i + 1) & mask;
-        }
-        table[i] = o;
+        // members are distinct, so the slot found is the first empty one of the run
+        table[ProbeTable.slotOf(table, o)] = o;
       }
     }
   }

@@ -1,5 +1,6 @@
 package dev.graspsync.nostr.filter;
 
+import dev.graspsync.nostr.hash.ProbeTable;
 import java.util.AbstractSet;
 import java.util.Arrays;
 import java.util.Collection;
@@ -48,29 +49,12 @@ final class StringSet extends AbstractSet<String> {
 
   /** The slot holding {@code v}, or the empty one where it would go (the table is never full). */
   private static int slot(String[] table, String v) {
-    int mask = table.length - 1;
-    int i = home(v, mask);
-    while (table[i] != null && !table[i].equals(v)) {
-      i = (i + 1) & mask;
-    }
-    return i;
-  }
-
-  /** Fibonacci hashing: the product's top bits, as many as the table needs (a fixed 16 crowded tables over 65,536 slots). */
-  private static int home(String v, int mask) {
-    return mask == 0 ? 0 : (v.hashCode() * 0x9E3779B9) >>> Integer.numberOfLeadingZeros(mask);
+    return ProbeTable.slotOf(table, v);
   }
 
   /** The farthest any value sits from its home slot (for tests: probe runs stay short). */
   int longestProbe() {
-    int mask = table.length - 1;
-    int longest = 0;
-    for (int i = 0; i < table.length; i++) {
-      if (table[i] != null) {
-        longest = Math.max(longest, (i - home(table[i], mask)) & mask);
-      }
-    }
-    return longest;
+    return ProbeTable.longestProbe(table);
   }
 
   @Override
