@@ -3,8 +3,8 @@
 // `ws` subscribers that either offer permessage-deflate (ws's default, like browsers) or not.
 //
 //   node clients/live-fanout.mjs fanout URL --subscribers 1000 --events 100 --rate 20 \
-//        --compression on|off|mixed [--content-bytes 396] [--host-pid PID] [--workers 2]
-//   node clients/live-fanout.mjs stream URL --events 5000 --rounds 3 [--content-bytes 396] [--host-pid PID]
+//        --compression on|off|mixed [--content-bytes 396] [--host-pid PID] [--workers 2] [--origin URL]
+//   node clients/live-fanout.mjs stream URL --events 5000 --rounds 3 [--content-bytes 396] [--host-pid PID] [--origin URL]
 //   node clients/live-fanout.mjs browser URL --events 5000 --rounds 3 [--content-bytes 396] [--host-pid PID]
 //
 // fanout: every subscriber holds one live REQ for this run's tag; one publisher sends --events
@@ -18,6 +18,9 @@
 // compression, --rounds times each; prints events/s per round.
 // browser: the same REQ read by headless chromium (clients/browser-stream.mjs), which always
 // offers compression: run it once as is and once with the host's compression off.
+// --origin: every ws client sends this Origin header, as a browser page does (ws sends none by
+// default); with the relay's default relay.websocket-compression=browsers only such clients
+// are sent compressed messages.
 import { finalizeEvent, generateSecretKey } from 'nostr-tools/pure';
 import WebSocket from 'ws';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
@@ -38,9 +41,12 @@ function option(args, name, fallback) {
   return i >= 0 ? args[i + 1] : fallback;
 }
 
+/** The Origin header this process's clients send (--origin), or none. */
+let origin;
+
 function open(url, compression) {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url, { perMessageDeflate: compression });
+    const ws = new WebSocket(url, { perMessageDeflate: compression, ...(origin ? { origin } : {}) });
     ws.once('open', () => resolve(ws));
     ws.once('error', reject);
   });
@@ -171,7 +177,7 @@ async function fanout(url, args) {
     const count = Math.min(share, subscribers - w * share);
     const offers = compressionMode === 'mixed' ? w % 2 === 0 : compression;
     const worker = new Worker(fileURLToPath(import.meta.url), {
-      workerData: { url, count, first: w * share, tag, compression: offers, events },
+      workerData: { url, count, first: w * share, tag, compression: offers, events, origin },
     });
     worker.on('message', (m) => {
       if (m.type === 'problem' && problems.length < 5) {
@@ -355,9 +361,11 @@ async function stream(url, args) {
 }
 
 if (!isMainThread) {
+  origin = workerData.origin;
   await subscriberWorker(workerData);
 } else {
   const [mode, url, ...rest] = process.argv.slice(2);
+  origin = option(rest, 'origin', undefined);
   if (mode === 'fanout' && url) {
     await fanout(url, rest);
   } else if (mode === 'stream' && url) {

@@ -19,7 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Live fan-out to web clients as they connect: `ws` subscribers (in a Node process), half of
  * them negotiating permessage-deflate as browsers do and half not, each with a live REQ; every
- * published event (about 3 KB, so over the compression threshold) reaches every one of them. The timed version is bench/live-fanout.sh.
+ * published event (about 3 KB, so over the compression threshold) reaches every one of them.
+ * The clients send an Origin header, as browser pages do, so the relay's default
+ * (compression for browsers) sends them compressed messages. The timed version is bench/live-fanout.sh.
  */
 class FanoutClientsTest {
   static final int SUBSCRIBERS = 100;
@@ -32,7 +34,7 @@ class FanoutClientsTest {
     try (ReferenceRelay relay = ReferenceRelay.start(dir)) {
       String out = NodeScripts.run(List.of("clients/live-fanout.mjs", "fanout", relay.url(),
           "--subscribers", String.valueOf(SUBSCRIBERS), "--events", String.valueOf(EVENTS), "--rate", "100",
-          "--compression", "mixed", "--content-bytes", "3000"), "").trim();
+          "--compression", "mixed", "--content-bytes", "3000", "--origin", "https://client.example"), "").trim();
       JsonObject result = new JsonObject(out.substring(out.lastIndexOf('\n') + 1));
 
       assertThat(result.getInteger("accepted")).isEqualTo(EVENTS);

@@ -74,6 +74,15 @@ public final class RelayConfigParser {
     return read.integer(key, min, max);
   }
 
+  private WebSocketCompression.Readers compressionReaders() {
+    return switch (value(RelayKey.WEBSOCKET_COMPRESSION).toLowerCase(Locale.ROOT)) {
+      case "off" -> WebSocketCompression.Readers.NONE;
+      case "browsers" -> WebSocketCompression.Readers.BROWSERS;
+      case "on" -> WebSocketCompression.Readers.EVERY_CLIENT;
+      default -> throw read.bad(RelayKey.WEBSOCKET_COMPRESSION, "on, browsers or off");
+    };
+  }
+
   private AcceptancePolicyKind policy() {
     return switch (value(RelayKey.POLICY).toLowerCase(Locale.ROOT)) {
       case "grasp" -> AcceptancePolicyKind.GRASP;
@@ -88,7 +97,7 @@ public final class RelayConfigParser {
   }
 
   private WebSocketCompression compression() {
-    return new WebSocketCompression(read.onOff(RelayKey.WEBSOCKET_COMPRESSION),
+    return new WebSocketCompression(compressionReaders(),
         integer(RelayKey.WEBSOCKET_COMPRESSION_MIN_BYTES, 0, 64 * 1024 * 1024),
         integer(RelayKey.WEBSOCKET_COMPRESSION_LEVEL, 1, 9));
   }

@@ -33,7 +33,7 @@ public enum RelayKey implements ConfigKey {
   NEGENTROPY_FRAME_SIZE("relay.negentropy-frame-size", "131072"),
   NEGENTROPY_MAX_OPEN("relay.negentropy-max-open", "4"),
   NEGENTROPY_IDLE_SECONDS("relay.negentropy-idle-seconds", "60"),
-  WEBSOCKET_COMPRESSION("relay.websocket-compression", "on"),
+  WEBSOCKET_COMPRESSION("relay.websocket-compression", "browsers"),
   WEBSOCKET_COMPRESSION_MIN_BYTES("relay.websocket-compression-min-bytes", "1024"),
   WEBSOCKET_COMPRESSION_LEVEL("relay.websocket-compression-level", "6"),
   MAX_CLIENT_BACKLOG_BYTES("relay.max-client-backlog-bytes", "16777216");

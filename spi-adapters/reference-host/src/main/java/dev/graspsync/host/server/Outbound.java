@@ -55,6 +55,8 @@ final class Outbound {
   /** Past this a live subscription is closed rather than let the backlog grow without bound. */
   private final long overloadBytes;
   private final boolean deflateOffered;
+  /** Whether this client, once it negotiated the extension, is sent compressed messages. */
+  private final boolean compressing;
   private final Deque<Promise<Void>> waitingForRoom = new ArrayDeque<>();
   private final Deque<OutgoingMessage> queued = new ArrayDeque<>();
   private boolean inSocket;
@@ -75,12 +77,13 @@ final class Outbound {
     this.overloadBytes = overloadBytes;
     String offer = socket.headers().get("Sec-WebSocket-Extensions");
     this.deflateOffered = compression.enabled() && offer != null && offer.contains("permessage-deflate");
+    this.compressing = compression.compressesFor(socket.headers().contains("Origin"));
   }
 
   /** Any relay message, as JSON text. */
   void send(String text) {
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-    if (deflating() && compression.worthTrying(bytes.length)) {
+    if (compressing(bytes.length)) {
       Optional<byte[]> deflated = deflater.deflate(bytes);
       if (deflated.isPresent()) {
         write(OutgoingMessage.whole(true, deflated.get()));
@@ -92,7 +95,7 @@ final class Outbound {
 
   /** An EVENT message: the subscription's prefix joined to the bytes all subscribers share. */
   void sendEvent(EventPrefix prefix, EventFrame event) {
-    if (deflating() && compression.worthTrying(prefix.plain().length + event.tail().length)) {
+    if (compressing(prefix.plain().length + event.tail().length)) {
       Optional<byte[]> deflated = event.deflatedTail(deflater);
       if (deflated.isPresent()) {
         write(new OutgoingMessage(true, prefix.storedBlock(), deflated.get()));
@@ -125,6 +128,10 @@ final class Outbound {
     while (!waitingForRoom.isEmpty()) {
       waitingForRoom.poll().tryFail("connection closed");
     }
+  }
+
+  private boolean compressing(int messageBytes) {
+    return deflating() && compressing && compression.worthTrying(messageBytes);
   }
 
   /**

@@ -110,6 +110,37 @@ class CompressedDeliveryTest {
   }
 
   @Test
+  void byDefaultAClientLibraryThatNegotiatesCompressionIsSentPlainMessagesAndABrowserCompressedOnes() throws Exception {
+    relay = TestRelay.start(dataDir, Map.of());
+    assertLibraryAndBrowserReadDeflated(0, 1);
+  }
+
+  @Test
+  void withCompressionOnEveryClientThatNegotiatesItIsSentCompressedMessages() throws Exception {
+    relay = TestRelay.start(dataDir, Map.of("relay.websocket-compression", "on"));
+    assertLibraryAndBrowserReadDeflated(1, 1);
+  }
+
+  /** Both read the same big event live; the counters tell how many went out compressed to each. */
+  private void assertLibraryAndBrowserReadDeflated(int library, int browser) throws Exception {
+    Event big = TestEvents.note("long enough to be worth compressing ".repeat(40));
+    String req = "[\"REQ\",\"s\",{\"kinds\":[1]}]";
+    try (TestClient publisher = TestClient.connect(vertx, relay.port());
+        TestClient libraryClient = TestClient.connectCompressedLibrary(vertx, relay.port());
+        TestClient browserClient = TestClient.connectCompressed(vertx, relay.port())) {
+      libraryClient.send(req);
+      libraryClient.untilEose("s");
+      publisher.send(publish(big));
+      assertThat(libraryClient.nextMatching(m -> "EVENT".equals(m.getString(0))).getJsonObject(2)).isEqualTo(new JsonObject(big.json()));
+      assertThat(sentMessages("deflated")).as("compressed messages to the library client").isEqualTo(library);
+
+      browserClient.send(req);
+      assertThat(events(browserClient.untilEose("s"))).containsExactly(big.id());
+      assertThat(sentMessages("deflated")).as("compressed messages to both").isEqualTo(library + browser);
+    }
+  }
+
+  @Test
   void aHistoryStreamArrivesWholeAndInOrderInFarFewerWritesThanMessages() throws Exception {
     relay = TestRelay.start(dataDir, Map.of());
     int stored = 200;

@@ -43,10 +43,22 @@ public final class TestClient implements AutoCloseable {
         .setMaxFrameSize(maxMessageBytes).setMaxMessageSize(maxMessageBytes));
   }
 
-  /** A client that offers permessage-deflate, as browsers do. */
+  /** A browser as the relay sees one: it offers permessage-deflate and names its page's origin. */
   public static TestClient connectCompressed(Vertx vertx, int port) {
-    return connect(vertx, port, new WebSocketClientOptions()
-        .setMaxFrameSize(64 * 1024 * 1024).setMaxMessageSize(64 * 1024 * 1024).setTryUsePerMessageCompression(true));
+    return connect(vertx, port, compressing(), new WebSocketConnectOptions().addHeader("Origin", "https://client.example"));
+  }
+
+  /**
+   * A client library that offers permessage-deflate and sends no Origin, as Node's ws does by
+   * default (Vert.x's own client would send one unless told not to).
+   */
+  public static TestClient connectCompressedLibrary(Vertx vertx, int port) {
+    return connect(vertx, port, compressing(), new WebSocketConnectOptions().setAllowOriginHeader(false));
+  }
+
+  private static WebSocketClientOptions compressing() {
+    return new WebSocketClientOptions()
+        .setMaxFrameSize(64 * 1024 * 1024).setMaxMessageSize(64 * 1024 * 1024).setTryUsePerMessageCompression(true);
   }
 
   /** A client whose socket buffers little, so that when it stops reading the relay notices soon. */
@@ -56,8 +68,13 @@ public final class TestClient implements AutoCloseable {
   }
 
   private static TestClient connect(Vertx vertx, int port, WebSocketClientOptions clientOptions) {
+    return connect(vertx, port, clientOptions, new WebSocketConnectOptions());
+  }
+
+  private static TestClient connect(Vertx vertx, int port, WebSocketClientOptions clientOptions,
+      WebSocketConnectOptions options) {
     WebSocketClient client = vertx.createWebSocketClient(clientOptions);
-    WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI("/");
+    options.setHost("127.0.0.1").setPort(port).setURI("/");
     WebSocket socket = await(client.connect(options));
     TestClient c = new TestClient(client, socket);
     socket.textMessageHandler(text -> c.received.add(new JsonArray(text)));
