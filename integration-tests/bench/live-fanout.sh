@@ -6,7 +6,9 @@
 #   bench/live-fanout.sh DIST stream --events 5000 --rounds 3
 #   bench/live-fanout.sh DIST browser --events 5000 --rounds 3   (headless chromium reads the stream)
 #
-# Extra relay settings come from the environment as usual (e.g. RELAY_WEBSOCKET_COMPRESSION=off).
+# Extra relay settings come from the environment as usual (e.g. RELAY_WEBSOCKET_COMPRESSION=off);
+# HOST_JAVA_OPTS is appended to the host's JVM options (e.g. a JFR recording:
+# HOST_JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/host.jfr,settings=profile").
 # Run from integration-tests/ after `npm ci`.
 set -e
 dist=$1
@@ -22,7 +24,7 @@ relay.policy=open
 relay.plugins=
 relay.events-per-second=100000
 EOF
-JAVA_OPTS="-Xmx256m" "$dist/bin/grasp-relay" --config "$work/relay.properties" > "$work/host.log" 2>&1 &
+JAVA_OPTS="-Xmx256m ${HOST_JAVA_OPTS:-}" "$dist/bin/grasp-relay" --config "$work/relay.properties" > "$work/host.log" 2>&1 &
 host=$!
 trap 'kill $host 2>/dev/null; wait $host 2>/dev/null; cp "$work/host.log" "${TMPDIR:-/tmp}/live-fanout-host.log"; rm -rf "$work"' EXIT
 i=0

@@ -119,7 +119,7 @@ public final class RelayRuntime {
       RelayIdentity identity = new RelayIdentity(urls, authKeys(config));
       PluginBootstrap.register(plugins, config, vertx, identity, meters, open, hooks, Optional.of(pluginRoutes));
       open.addListener(accepted -> {
-        fanout.publish(accepted.event());
+        fanout.publish(accepted);
         if (accepted.stored()) {
           hooks.eventAccepted(new AcceptedEvent(accepted.event(), accepted.source()));
         }
@@ -158,6 +158,11 @@ public final class RelayRuntime {
 
   public RelayConfig config() {
     return config;
+  }
+
+  /** The relay's engine, for code embedding the relay (and tests) that listen to what it accepts. */
+  public RelayEngine engine() {
+    return engine;
   }
 
   /**

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.LongConsumer;
 
 /**
  * The transport-free relay: validation, acceptance policy, durable storage and queries. A
@@ -129,7 +130,19 @@ public final class RelayEngine implements AutoCloseable {
    * future stops the query and fails the result.
    */
   public Future<Void> query(List<Filter> filters, Function<List<Event>, Future<Void>> page) {
-    return store.stream(filters, page);
+    return store.stream(filters, sequence -> {}, page);
+  }
+
+  /**
+   * As {@link #query(List, Function)}, first telling {@code snapshotTaken}, on the caller's
+   * context, the store sequence the query reads at: a listener's {@link EngineEvent} with
+   * {@link EngineEvent#inSnapshot} true for it was visible to this query (returned if it
+   * matched within the limits), one with false was not. A live subscription uses it to skip
+   * the live copy of an event its stored results already held, and nothing else.
+   */
+  public Future<Void> query(
+      List<Filter> filters, LongConsumer snapshotTaken, Function<List<Event>, Future<Void>> page) {
+    return store.stream(filters, snapshotTaken, page);
   }
 
   /** COUNT: distinct stored events matching any of the filters (limits ignored). */

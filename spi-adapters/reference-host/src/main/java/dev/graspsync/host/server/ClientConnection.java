@@ -196,7 +196,8 @@ final class ClientConnection {
   private void streamStored(Subscription sub) {
     Future<Void> done;
     try {
-      done = services.engine().query(sub.filters(), page -> sendPage(sub, page));
+      done = services.engine().query(sub.filters(), sequence -> onLoop(() -> sub.snapshotTaken(sequence)),
+          page -> sendPage(sub, page));
     } catch (RuntimeException e) {
       done = Future.failedFuture(e);
     }
@@ -211,8 +212,8 @@ final class ClientConnection {
         return;
       }
       send(new RelayMessage.Eose(sub.id()));
-      for (Event held : sub.goLive()) {
-        out.sendEvent(sub.prefix(), EventFrame.of(held));
+      for (LiveEvent held : sub.goLive()) {
+        out.sendEvent(sub.prefix(), held.frame());
       }
     }));
   }
@@ -226,7 +227,6 @@ final class ClientConnection {
         return;
       }
       for (Event event : page) {
-        sub.sentStored(event);
         out.sendEvent(sub.prefix(), EventFrame.of(event));
       }
       out.whenRoom().onComplete(next);
@@ -275,8 +275,8 @@ final class ClientConnection {
   // ---- live events (called by the verticle's fan-out, on this loop) ----
 
   /** Whether the event went out to this subscription now (not held, dropped or refused). */
-  boolean deliverLive(Subscription sub, EventFrame frame) {
-    if (sub.isClosed() || closed) {
+  boolean deliverLive(Subscription sub, LiveEvent event) {
+    if (sub.isClosed() || closed || sub.storedQuerySaw(event)) {
       return false;
     }
     if (out.overloaded()) {
@@ -286,10 +286,10 @@ final class ClientConnection {
       return false;
     }
     if (sub.isLive()) {
-      out.sendEvent(sub.prefix(), frame);
+      out.sendEvent(sub.prefix(), event.frame());
       return true;
     }
-    if (!sub.hold(frame.event())) {
+    if (!sub.hold(event)) {
       services.metrics().slowConsumer();
       closedSub(sub.id(), MachinePrefix.ERROR.with("too many new events while stored ones were sent; subscribe again"));
       drop(sub);

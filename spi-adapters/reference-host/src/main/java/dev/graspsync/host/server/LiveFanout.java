@@ -1,7 +1,6 @@
 package dev.graspsync.host.server;
 
-import dev.graspsync.host.wire.EventFrame;
-import dev.graspsync.nostr.event.Event;
+import dev.graspsync.engine.EngineEvent;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -22,11 +21,11 @@ public final class LiveFanout {
   }
 
   /** Callable from any thread. */
-  public void publish(Event event) {
-    EventFrame frame = EventFrame.of(event);
+  public void publish(EngineEvent accepted) {
+    LiveEvent event = LiveEvent.of(accepted);
     long acceptedNanos = System.nanoTime();
     for (RelayServerVerticle v : verticles) {
-      v.deliver(frame, acceptedNanos);
+      v.deliver(event, acceptedNanos);
     }
   }
 }

@@ -1,7 +1,6 @@
 package dev.graspsync.host.server;
 
 import dev.graspsync.host.config.WebSocketCompression;
-import dev.graspsync.host.wire.EventFrame;
 import dev.graspsync.host.wire.MessageDeflater;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -78,12 +77,12 @@ public final class RelayServerVerticle extends VerticleBase {
     return server.actualPort();
   }
 
-  void deliver(EventFrame frame, long acceptedNanos) {
+  void deliver(LiveEvent event, long acceptedNanos) {
     loop.runOnContext(v -> {
       long started = System.nanoTime();
       int delivered = 0;
-      for (Subscription sub : liveIndex.matching(frame.event())) {
-        if (sub.connection().deliverLive(sub, frame)) {
+      for (Subscription sub : liveIndex.matching(event.frame().event())) {
+        if (sub.connection().deliverLive(sub, event)) {
           delivered++;
         }
       }

@@ -1,21 +1,24 @@
 package dev.graspsync.host.server;
 
 import dev.graspsync.host.wire.EventPrefix;
-import dev.graspsync.nostr.event.Event;
 import dev.graspsync.nostr.filter.Filter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One REQ of one connection. It is filed in the live index from the start, so no event
- * accepted while stored events stream is missed: such events wait here and follow the EOSE
- * (an event also found by the stored query is sent once, with the stored ones).
+ * accepted while stored events stream is missed: such events wait here and follow the EOSE.
+ *
+ * <p>Each live event is sent once. The stored query reads one store snapshot, and a live event
+ * carries its place in store order: one the snapshot held was the stored query's to send (it
+ * did, if it matched within the limits), one the snapshot did not hold is sent live. This
+ * holds whichever reaches the connection's loop first, the REQ or the event's fan-out.
  */
 final class Subscription {
   /** Live events held while stored events stream; past this the subscription is closed. */
   static final int MAX_HELD = 1000;
+  /** Before the stored query has taken its snapshot: every live event is held. */
+  private static final long NO_SNAPSHOT = -1;
 
   enum State { STORED, LIVE, CLOSED }
 
@@ -23,7 +26,8 @@ final class Subscription {
   private final String id;
   private final List<Filter> filters;
   private final EventPrefix prefix;
-  private final Map<String, Event> held = new LinkedHashMap<>();
+  private final List<LiveEvent> held = new ArrayList<>();
+  private long snapshot = NO_SNAPSHOT;
   private State state = State.STORED;
 
   Subscription(ClientConnection connection, String id, List<Filter> filters) {
@@ -63,26 +67,30 @@ final class Subscription {
     held.clear();
   }
 
-  /** A stored event about to be sent: a held live copy of it is no longer needed. */
-  void sentStored(Event event) {
-    if (!held.isEmpty()) {
-      held.remove(event.id());
-    }
+  /** The stored query reads the store as of {@code sequence}: what it held is no longer live news. */
+  void snapshotTaken(long sequence) {
+    snapshot = sequence;
+    held.removeIf(e -> e.inSnapshot(sequence));
+  }
+
+  /** Whether the stored query's snapshot held this event, so it is not to be sent live. */
+  boolean storedQuerySaw(LiveEvent event) {
+    return snapshot != NO_SNAPSHOT && event.inSnapshot(snapshot);
   }
 
   /** Holds a live event during the stored phase; false when the hold is full. */
-  boolean hold(Event event) {
-    if (held.size() >= MAX_HELD && !held.containsKey(event.id())) {
+  boolean hold(LiveEvent event) {
+    if (held.size() >= MAX_HELD) {
       return false;
     }
-    held.put(event.id(), event);
+    held.add(event);
     return true;
   }
 
   /** Switches to live after EOSE and returns the events held meanwhile, oldest first. */
-  List<Event> goLive() {
+  List<LiveEvent> goLive() {
     state = State.LIVE;
-    List<Event> out = new ArrayList<>(held.values());
+    List<LiveEvent> out = List.copyOf(held);
     held.clear();
     return out;
   }

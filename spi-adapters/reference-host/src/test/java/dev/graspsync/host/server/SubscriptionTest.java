@@ -2,9 +2,10 @@ package dev.graspsync.host.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.graspsync.engine.EngineEvent;
 import dev.graspsync.host.testing.TestEvents;
-import dev.graspsync.nostr.event.Event;
 import dev.graspsync.nostr.filter.Filter;
+import dev.graspsync.spi.IngestSource;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -13,32 +14,55 @@ class SubscriptionTest {
   private final Subscription sub = new Subscription(null, "s", List.of(Filter.builder().kinds(1).build()));
 
   @Test
-  void liveEventsHeldDuringTheStoredPhaseFollowTheEoseOnceEach() {
-    Event a = TestEvents.note("a");
-    Event b = TestEvents.note("b");
-    assertThat(sub.hold(a)).isTrue();
-    assertThat(sub.hold(b)).isTrue();
-    assertThat(sub.hold(a)).isTrue();
+  void liveEventsHeldDuringTheStoredPhaseFollowTheEoseUnlessTheStoredSnapshotHeldThem() {
+    LiveEvent seenByTheQuery = stored("committed at 10", 10);
+    LiveEvent newer = stored("committed at 11", 11);
+    assertThat(sub.hold(seenByTheQuery)).isTrue();
+    assertThat(sub.hold(newer)).isTrue();
 
-    sub.sentStored(b); // the stored query found b too: send it once, with the stored ones
+    sub.snapshotTaken(10); // the stored query reads everything committed up to 10
 
-    assertThat(sub.goLive()).containsExactly(a);
+    assertThat(sub.goLive()).containsExactly(newer);
     assertThat(sub.isLive()).isTrue();
+  }
+
+  @Test
+  void aLiveEventTheStoredSnapshotHeldIsSkippedWhenItsFanOutComesLate() {
+    sub.snapshotTaken(10);
+    sub.goLive();
+
+    assertThat(sub.storedQuerySaw(stored("committed at 9", 9))).isTrue();
+    assertThat(sub.storedQuerySaw(stored("committed at 10", 10))).isTrue();
+    assertThat(sub.storedQuerySaw(stored("committed at 11", 11))).isFalse();
+    assertThat(sub.storedQuerySaw(ephemeral("never stored"))).isFalse();
+  }
+
+  @Test
+  void beforeTheSnapshotIsKnownNothingIsSkipped() {
+    assertThat(sub.storedQuerySaw(stored("committed at 1", 1))).isFalse();
   }
 
   @Test
   void theHoldIsBounded() {
     for (int i = 0; i < Subscription.MAX_HELD; i++) {
-      assertThat(sub.hold(TestEvents.signed(1, List.of(), "e" + i, 1_700_000_000))).isTrue();
+      assertThat(sub.hold(stored("e" + i, i))).isTrue();
     }
-    assertThat(sub.hold(TestEvents.note("one more"))).isFalse();
+    assertThat(sub.hold(stored("one more", Subscription.MAX_HELD))).isFalse();
   }
 
   @Test
   void aClosedSubscriptionForgetsWhatItHeld() {
-    sub.hold(TestEvents.note("x"));
+    sub.hold(stored("x", 1));
     sub.close();
     assertThat(sub.isClosed()).isTrue();
     assertThat(sub.goLive()).isEmpty();
+  }
+
+  private static LiveEvent stored(String content, long sequence) {
+    return LiveEvent.of(new EngineEvent(TestEvents.note(content), IngestSource.client("test"), true, sequence));
+  }
+
+  private static LiveEvent ephemeral(String content) {
+    return LiveEvent.of(new EngineEvent(TestEvents.note(content), IngestSource.client("test"), false, 0));
   }
 }

@@ -38,12 +38,12 @@ public final class EngineListeners implements WriteListener {
   }
 
   @Override
-  public void committed(List<PendingWrite> accepted, List<Admission> admissions) {
+  public void committed(List<PendingWrite> accepted, List<Admission> admissions, long storeSequence) {
     List<EngineEvent> events = new ArrayList<>(accepted.size());
     for (int i = 0; i < accepted.size(); i++) {
       PendingWrite write = accepted.get(i);
       boolean stored = admissions.get(i) instanceof Admission.Stored;
-      events.add(new EngineEvent(write.event(), write.source(), stored));
+      events.add(new EngineEvent(write.event(), write.source(), stored, storeSequence));
     }
     context.runOnContext(v -> deliver(events));
   }

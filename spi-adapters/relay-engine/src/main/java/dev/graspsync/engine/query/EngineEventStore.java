@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.LongConsumer;
 
 /** The SPI's read view of the engine's store, for plugins. */
 public final class EngineEventStore implements EventStore {
@@ -80,9 +81,14 @@ public final class EngineEventStore implements EventStore {
   }
 
   /** REQ: matches per filter newest first, bounded by limit and the relay's maximum, in pages. */
-  public Future<Void> stream(List<Filter> filters, Function<List<Event>, Future<Void>> page) {
+  public Future<Void> stream(
+      List<Filter> filters, LongConsumer snapshotTaken, Function<List<Event>, Future<Void>> page) {
     return paged.stream(
-        () -> QueryRun.bounded(database, filters, maxLimit), Candidate::event, PAGE_SIZE, page);
+        () -> QueryRun.bounded(database, filters, maxLimit),
+        snapshotTaken,
+        Candidate::event,
+        PAGE_SIZE,
+        page);
   }
 
   /** COUNT: distinct stored events matching any filter, limits ignored. */

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
+import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,15 +36,34 @@ public final class PagedReads {
       Function<Candidate, T> map,
       int pageSize,
       Function<List<T>, Future<Void>> consumer) {
+    return stream(open, sequence -> {}, map, pageSize, consumer);
+  }
+
+  /**
+   * As {@link #stream(Callable, Function, int, Function)}, telling {@code snapshotTaken} the
+   * run's snapshot sequence on the caller's context before the first page.
+   */
+  public <T> Future<Void> stream(
+      Callable<QueryRun> open,
+      LongConsumer snapshotTaken,
+      Function<Candidate, T> map,
+      int pageSize,
+      Function<List<T>, Future<Void>> consumer) {
     Promise<Void> result = Promise.promise();
     Workers.run(readers, open)
         .onComplete(
             opened -> {
               if (opened.failed()) {
                 result.fail(opened.cause());
-              } else {
-                step(opened.result(), map, pageSize, consumer, result);
+                return;
               }
+              try {
+                snapshotTaken.accept(opened.result().snapshotSequence());
+              } catch (RuntimeException e) {
+                finish(opened.result(), result, e);
+                return;
+              }
+              step(opened.result(), map, pageSize, consumer, result);
             });
     return result.future();
   }

@@ -89,6 +89,7 @@ public final class EventWriter implements AutoCloseable {
   private void commit(List<PendingWrite> batch) {
     long start = System.nanoTime();
     List<Admission> outcomes = new ArrayList<>(batch.size());
+    long[] sequence = {0};
     try {
       database.guarded(
           () -> {
@@ -99,6 +100,8 @@ public final class EventWriter implements AutoCloseable {
               if (view.pendingChanges() > 0) {
                 database.db().write(syncWrites, view.batch());
               }
+              // This thread is the store's only writer, so the latest sequence is this batch's.
+              sequence[0] = database.db().getLatestSequenceNumber();
             }
             return null;
           });
@@ -119,7 +122,7 @@ public final class EventWriter implements AutoCloseable {
     }
     if (!accepted.isEmpty()) {
       try {
-        listener.committed(accepted, acceptedOutcomes);
+        listener.committed(accepted, acceptedOutcomes, sequence[0]);
       } catch (RuntimeException e) {
         LOG.error("handing over accepted events failed", e);
       }

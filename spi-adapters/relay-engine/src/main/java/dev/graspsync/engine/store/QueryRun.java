@@ -62,6 +62,11 @@ public final class QueryRun implements AutoCloseable, StoreResource {
         });
   }
 
+  /** The store sequence this run reads at: it sees every write committed at or before it. */
+  public long snapshotSequence() {
+    return reads.sequence();
+  }
+
   /** Up to {@code size} more matches. Blocking: call on a worker thread, one call at a time. */
   public Page nextPage(int size) throws Exception {
     return database.guarded(() -> readPage(size));

@@ -20,6 +20,11 @@ final class SnapshotReads {
     this.options = new ReadOptions().setSnapshot(snapshot);
   }
 
+  /** Every write committed at this store sequence or earlier is visible to these reads. */
+  long sequence() {
+    return snapshot.getSequenceNumber();
+  }
+
   ReadOptions options() {
     return options;
   }
