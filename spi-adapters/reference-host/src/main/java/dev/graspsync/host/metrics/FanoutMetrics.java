@@ -7,7 +7,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Meters of live fan-out and of what the relay writes to clients, registered once so the hot
- * path (once per delivered message) only increments. docs/monitoring.md explains each one.
+ * path only increments: once per event and event loop for fan-out, once per loop turn for what
+ * was written ({@link WriteTally}). docs/monitoring.md explains each one.
  */
 public final class FanoutMetrics {
   private final Counter deliveries;
@@ -44,20 +45,19 @@ public final class FanoutMetrics {
     written.record(writtenNanos, TimeUnit.NANOSECONDS);
   }
 
-  /** A data message written to a client, with its payload size as sent. */
-  public void sent(boolean deflated, int payloadBytes) {
-    if (deflated) {
-      deflatedMessages.increment();
-      deflatedBytes.increment(payloadBytes);
-    } else {
-      plainMessages.increment();
-      plainBytes.increment(payloadBytes);
-    }
+  /** What one event loop wrote since it last reported (see {@link WriteTally}); zeros are skipped. */
+  void written(long deflatedCount, long deflatedPayload, long plainCount, long plainPayload, long writes) {
+    add(deflatedMessages, deflatedCount);
+    add(deflatedBytes, deflatedPayload);
+    add(plainMessages, plainCount);
+    add(plainBytes, plainPayload);
+    add(socketWrites, writes);
   }
 
-  /** One buffer of gathered messages handed to a client's socket. */
-  public void socketWrite() {
-    socketWrites.increment();
+  private static void add(Counter counter, long amount) {
+    if (amount > 0) {
+      counter.increment(amount);
+    }
   }
 
   private static Counter messages(MeterRegistry registry, String compression) {

@@ -1,15 +1,16 @@
 package dev.graspsync.host.server;
 
 import dev.graspsync.host.config.WebSocketCompression;
-import dev.graspsync.host.metrics.FanoutMetrics;
 import dev.graspsync.host.wire.EventFrame;
 import dev.graspsync.host.wire.EventPrefix;
 import dev.graspsync.host.wire.FrameBatch;
 import dev.graspsync.host.wire.MessageDeflater;
 import dev.graspsync.host.wire.OutgoingMessage;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.handler.codec.http.websocketx.extensions.WebSocketExtensionEncoder;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -17,9 +18,7 @@ import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.internal.http.WebSocketInternal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -34,7 +33,9 @@ import java.util.Optional;
  *
  * <p>Messages wait here as references to their bytes until the loop's {@link WriteGather}
  * flushes this connection, at most once per loop turn; the messages waiting then are framed
- * into one buffer and reach the kernel in one write. Used on the connection's event loop only.
+ * into one buffer and reach the kernel in one write. The write carries no promise: the kernel
+ * usually takes the whole buffer at once, which is checked right after it; only when it does not
+ * is a completion asked for (see {@link #writeBatch}). Used on the connection's event loop only.
  */
 final class Outbound {
   /** Stored-event paging waits while more than this is unflushed. */
@@ -51,7 +52,6 @@ final class Outbound {
   private final WebSocketCompression compression;
   private final MessageDeflater deflater;
   private final WriteGather gather;
-  private final FanoutMetrics metrics;
   /** Past this a live subscription is closed rather than let the backlog grow without bound. */
   private final long overloadBytes;
   private final boolean deflateOffered;
@@ -67,13 +67,12 @@ final class Outbound {
   private boolean closed;
 
   Outbound(ServerWebSocket socket, WebSocketCompression compression, MessageDeflater deflater, WriteGather gather,
-      FanoutMetrics metrics, long overloadBytes) {
+      long overloadBytes) {
     this.socket = socket;
     this.channel = ((WebSocketInternal) socket).channelHandlerContext();
     this.compression = compression;
     this.deflater = deflater;
     this.gather = gather;
-    this.metrics = metrics;
     this.overloadBytes = overloadBytes;
     String offer = socket.headers().get("Sec-WebSocket-Extensions");
     this.deflateOffered = compression.enabled() && offer != null && offer.contains("permessage-deflate");
@@ -156,7 +155,7 @@ final class Outbound {
       return; // nothing may follow a close frame, and Vert.x may have sent one already
     }
     unflushed += message.payloadLength();
-    metrics.sent(message.deflated(), message.payloadLength());
+    gather.tally().sent(message.deflated(), message.payloadLength());
     queued.add(message);
     markForFlush();
   }
@@ -188,21 +187,35 @@ final class Outbound {
   }
 
   private void writeBatch() {
-    List<OutgoingMessage> batch = new ArrayList<>();
     int frames = 0;
-    int payload = 0;
-    while (!queued.isEmpty() && (batch.isEmpty() || frames + FrameBatch.frameLength(queued.peek()) <= IN_SOCKET_BYTES)) {
-      OutgoingMessage next = queued.poll();
-      batch.add(next);
-      frames += FrameBatch.frameLength(next);
-      payload += next.payloadLength();
+    int count = 0;
+    for (OutgoingMessage next : queued) {
+      int length = FrameBatch.frameLength(next);
+      if (count > 0 && frames + length > IN_SOCKET_BYTES) {
+        break;
+      }
+      frames += length;
+      count++;
     }
     ByteBuf buffer = channel.alloc().buffer(frames);
-    FrameBatch.write(batch, buffer);
+    int payload = 0;
+    for (int i = 0; i < count; i++) {
+      OutgoingMessage next = queued.poll();
+      FrameBatch.writeFrame(next, buffer);
+      payload += next.payloadLength();
+    }
+    gather.tally().socketWrite();
+    channel.writeAndFlush(buffer, channel.voidPromise());
+    if (allInKernel()) {
+      unflushed -= payload;
+      wakeWaiters();
+      return;
+    }
+    // The kernel's buffer is full and part of this batch waits in Netty: an empty write queued
+    // behind it completes once the batch is all in the kernel.
     int written = payload;
     inSocket = true;
-    metrics.socketWrite();
-    channel.writeAndFlush(buffer).addListener(f -> {
+    channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(f -> {
       inSocket = false;
       unflushed -= written;
       if (!flushing && !queued.isEmpty()) {
@@ -210,6 +223,12 @@ final class Outbound {
       }
       wakeWaiters();
     });
+  }
+
+  /** Whether Netty holds nothing unwritten for this socket (a closed channel holds nothing). */
+  private boolean allInKernel() {
+    ChannelOutboundBuffer pending = channel.channel().unsafe().outboundBuffer();
+    return pending == null || pending.isEmpty();
   }
 
   private void wakeWaiters() {

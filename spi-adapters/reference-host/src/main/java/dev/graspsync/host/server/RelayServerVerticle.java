@@ -42,7 +42,7 @@ public final class RelayServerVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     loop = context;
-    gather = new WriteGather(context);
+    gather = new WriteGather(context, tally -> gate.services().ifPresent(s -> tally.reportTo(s.metrics().fanout())));
     deflater = new MessageDeflater(compression.level());
     // Only permessage-deflate (deflate-frame is an obsolete draft). The server never carries
     // context between messages, so a client asking for server_no_context_takeover is granted
@@ -80,14 +80,14 @@ public final class RelayServerVerticle extends VerticleBase {
   void deliver(LiveEvent event, long acceptedNanos) {
     loop.runOnContext(v -> {
       long started = System.nanoTime();
-      int delivered = 0;
-      for (Subscription sub : liveIndex.matching(event.frame().event())) {
+      int[] delivered = {0};
+      liveIndex.forEachMatching(event.frame().event(), sub -> {
         if (sub.connection().deliverLive(sub, event)) {
-          delivered++;
+          delivered[0]++;
         }
-      }
-      if (delivered > 0) {
-        int n = delivered;
+      });
+      if (delivered[0] > 0) {
+        int n = delivered[0];
         long queued = started - acceptedNanos;
         gather.afterFlush(() -> gate.services()
             .ifPresent(s -> s.metrics().fanout().fannedOut(n, queued, System.nanoTime() - acceptedNanos)));
@@ -108,8 +108,7 @@ public final class RelayServerVerticle extends VerticleBase {
   private void connected(ServerWebSocket socket) {
     gate.services().ifPresentOrElse(
         services -> new ClientConnection(socket, services, liveIndex,
-            new Outbound(socket, compression, deflater, gather, services.metrics().fanout(),
-                services.limits().maxClientBacklogBytes())).start(),
+            new Outbound(socket, compression, deflater, gather, services.limits().maxClientBacklogBytes())).start(),
         () -> socket.close((short) 1001, "relay is shutting down"));
   }
 }

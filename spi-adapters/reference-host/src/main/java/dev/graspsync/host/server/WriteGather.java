@@ -1,24 +1,35 @@
 package dev.graspsync.host.server;
 
+import dev.graspsync.host.metrics.WriteTally;
 import io.vertx.core.Context;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Gathers the writes of one event loop's connections so that each connection is flushed at
  * most once per loop turn: a message only marks its connection, and one task queued behind
  * whatever the loop already has to do writes every marked connection's waiting messages in one
  * buffer. When fan-out falls behind, the events queued meanwhile are all fanned out before
- * that task runs, so a connection gets them in one write. Used on its event loop only.
+ * that task runs, so a connection gets them in one write. What the turn wrote is counted in
+ * the loop's {@link WriteTally} and reported once per turn. Used on its event loop only.
  */
 final class WriteGather {
   private final Context loop;
+  private final WriteTally tally = new WriteTally();
+  private final Consumer<WriteTally> report;
   private List<Outbound> marked = new ArrayList<>();
   private List<Runnable> afterFlush = new ArrayList<>();
   private boolean scheduled;
 
-  WriteGather(Context loop) {
+  WriteGather(Context loop, Consumer<WriteTally> report) {
     this.loop = loop;
+    this.report = report;
+  }
+
+  /** Where this loop's connections count what they write; reported at the end of each flush. */
+  WriteTally tally() {
+    return tally;
   }
 
   /** The connection has messages waiting; they are written in this turn's flush. */
@@ -49,6 +60,7 @@ final class WriteGather {
     for (Outbound connection : connections) {
       connection.flush();
     }
+    report.accept(tally);
     for (Runnable action : actions) {
       action.run();
     }

@@ -44,7 +44,8 @@ public final class FrameBatch {
     return payloadLength <= 0xffff ? 4 : 10;
   }
 
-  private static void writeFrame(OutgoingMessage message, ByteBuf out) {
+  /** Appends one message as one frame. */
+  public static void writeFrame(OutgoingMessage message, ByteBuf out) {
     int payload = message.payloadLength();
     out.writeByte(message.deflated() ? FIN_TEXT | RSV1 : FIN_TEXT);
     if (payload < 126) {

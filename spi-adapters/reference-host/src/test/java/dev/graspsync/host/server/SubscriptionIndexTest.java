@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.graspsync.host.testing.TestEvents;
 import dev.graspsync.nostr.event.Event;
 import dev.graspsync.nostr.filter.Filter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -55,5 +56,54 @@ class SubscriptionIndexTest {
   void anEmptyListMatchesNothing() {
     index.add("none", List.of(Filter.builder().kinds(List.of()).build()));
     assertThat(index.matching(note)).isEmpty();
+  }
+
+  @Test
+  void subscribersWithEqualFiltersAreEachVisitedOnceAndLeaveOneByOne() {
+    List<String> subscribers = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      String s = "sub" + i;
+      subscribers.add(s);
+      index.add(s, List.of(Filter.builder().kinds(1).tag('t', Set.of("git")).build()));
+    }
+    assertThat(index.matching(note)).containsExactlyInAnyOrderElementsOf(subscribers);
+
+    List<String> staying = new ArrayList<>();
+    for (int i = 0; i < subscribers.size(); i++) {
+      if (i % 3 == 0) {
+        index.remove(subscribers.get(i));
+      } else {
+        staying.add(subscribers.get(i));
+      }
+    }
+    assertThat(index.matching(note)).containsExactlyInAnyOrderElementsOf(staying);
+    assertThat(index.size()).isEqualTo(staying.size());
+  }
+
+  @Test
+  void aSubscriberCutWhileTheEventIsFannedOutDoesNotHideAnyOther() {
+    List<String> subscribers = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      String s = "sub" + i;
+      subscribers.add(s);
+      index.add(s, List.of(Filter.builder().kinds(1).build()));
+    }
+    List<String> visited = new ArrayList<>();
+    index.forEachMatching(note, s -> {
+      visited.add(s);
+      index.remove(s); // a slow consumer is cut during its delivery
+    });
+    assertThat(visited).containsExactlyInAnyOrderElementsOf(subscribers);
+    assertThat(index.size()).isZero();
+    assertThat(index.matching(note)).isEmpty();
+  }
+
+  @Test
+  void aFilterFiledUnderSeveralOfTheEventsKeysVisitsItsSubscriberOnce() {
+    Event twoTags = TestEvents.signed(1, List.of(List.of("t", "git"), List.of("t", "nostr")), "hi", 1000);
+    index.add("s", List.of(Filter.builder().tag('t', Set.of("git", "nostr")).build()));
+    List<String> visited = new ArrayList<>();
+    index.forEachMatching(twoTags, visited::add);
+    assertThat(visited).containsExactly("s");
   }
 }
