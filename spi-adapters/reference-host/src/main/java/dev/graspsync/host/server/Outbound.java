@@ -197,7 +197,8 @@ final class Outbound {
       frames += length;
       count++;
     }
-    ByteBuf buffer = channel.alloc().buffer(frames);
+    FrameScratch scratch = gather.scratch();
+    ByteBuf buffer = scratch.forFrames(channel.alloc(), frames);
     int payload = 0;
     for (int i = 0; i < count; i++) {
       OutgoingMessage next = queued.poll();
@@ -205,7 +206,8 @@ final class Outbound {
       payload += next.payloadLength();
     }
     gather.tally().socketWrite();
-    channel.writeAndFlush(buffer, channel.voidPromise());
+    channel.writeAndFlush(scratch.toWrite(buffer), channel.voidPromise());
+    scratch.afterWrite(buffer);
     if (allInKernel()) {
       unflushed -= payload;
       wakeWaiters();

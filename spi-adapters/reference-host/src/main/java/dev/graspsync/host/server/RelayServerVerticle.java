@@ -69,7 +69,10 @@ public final class RelayServerVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     fanout.unregister(this);
-    return server.close().andThen(ar -> deflater.close());
+    return server.close().andThen(ar -> {
+      deflater.close();
+      gather.release();
+    });
   }
 
   /** The port actually bound (useful when 0 was asked for). */

@@ -17,6 +17,7 @@ import java.util.function.Consumer;
 final class WriteGather {
   private final Context loop;
   private final WriteTally tally = new WriteTally();
+  private final FrameScratch scratch = new FrameScratch();
   private final Consumer<WriteTally> report;
   private List<Outbound> marked = new ArrayList<>();
   private List<Runnable> afterFlush = new ArrayList<>();
@@ -25,6 +26,16 @@ final class WriteGather {
   WriteGather(Context loop, Consumer<WriteTally> report) {
     this.loop = loop;
     this.report = report;
+  }
+
+  /** The buffer this loop's connections frame their writes into. */
+  FrameScratch scratch() {
+    return scratch;
+  }
+
+  /** Frees the loop's buffer; when the server stops. */
+  void release() {
+    scratch.release();
   }
 
   /** Where this loop's connections count what they write; reported at the end of each flush. */
