@@ -85,4 +85,28 @@ class ListenersTest {
     assertThat(heard).extracting(e -> e.event().id()).containsExactly(note.id(), profile.id(), marker.id());
     Poll.until("three failures counted", () -> relay.meters.get("relay.listener.failures").counter().count() >= 3);
   }
+
+  @Test
+  void aQueryTellsWhichAcceptedEventsItsSnapshotCouldSee() {
+    Event before = Signed.by(alice).kind(1).at(100).content("before the query").sign();
+    relay.ingest(before);
+    long[] snapshot = {-1};
+    List<Event> found = new ArrayList<>();
+    EngineFixture.await(relay.engine.query(List.of(Filter.builder().kinds(1).build()), s -> snapshot[0] = s,
+        page -> {
+          found.addAll(page);
+          return io.vertx.core.Future.succeededFuture();
+        }));
+    Event after = Signed.by(alice).kind(1).at(50).content("after the query").sign();
+    relay.ingest(after);
+    Event ephemeral = Signed.by(alice).kind(20001).content("never stored").sign();
+    relay.ingest(ephemeral);
+    Poll.until("three events heard", () -> heard.size() == 3);
+
+    assertThat(found).extracting(Event::id).containsExactly(before.id());
+    assertThat(heard.get(0).inSnapshot(snapshot[0])).as("committed before the snapshot").isTrue();
+    assertThat(heard.get(1).inSnapshot(snapshot[0])).as("committed after it").isFalse();
+    assertThat(heard.get(2).inSnapshot(snapshot[0])).as("ephemeral").isFalse();
+    assertThat(heard.get(1).storeSequence()).isGreaterThan(heard.get(0).storeSequence());
+  }
 }

@@ -12,17 +12,19 @@ final class SnapshotReads {
   private final EventDatabase database;
   private final Snapshot snapshot;
   private final ReadOptions options;
+  private final long sequence;
   private boolean released;
 
   SnapshotReads(EventDatabase database) {
     this.database = database;
     this.snapshot = database.db().getSnapshot();
+    this.sequence = snapshot.getSequenceNumber();
     this.options = new ReadOptions().setSnapshot(snapshot);
   }
 
   /** Every write committed at this store sequence or earlier is visible to these reads. */
   long sequence() {
-    return snapshot.getSequenceNumber();
+    return sequence; // read at creation: the snapshot itself may be released by shutdown
   }
 
   ReadOptions options() {
