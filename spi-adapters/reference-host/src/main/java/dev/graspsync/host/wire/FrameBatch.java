@@ -1,7 +1,6 @@
 package dev.graspsync.host.wire;
 
 import io.netty.buffer.ByteBuf;
-import java.util.List;
 
 /**
  * Server-to-client WebSocket frames (RFC 6455 section 5.2: unmasked, final, text) laid end to
@@ -21,22 +20,6 @@ public final class FrameBatch {
     return headerLength(payload) + payload;
   }
 
-  /** The bytes all these messages take as frames, one after another. */
-  public static int length(List<OutgoingMessage> messages) {
-    int total = 0;
-    for (OutgoingMessage m : messages) {
-      total += frameLength(m);
-    }
-    return total;
-  }
-
-  /** Appends each message as one frame, in order. */
-  public static void write(List<OutgoingMessage> messages, ByteBuf out) {
-    for (OutgoingMessage m : messages) {
-      writeFrame(m, out);
-    }
-  }
-
   static int headerLength(int payloadLength) {
     if (payloadLength < 126) {
       return 2;
@@ -44,7 +27,7 @@ public final class FrameBatch {
     return payloadLength <= 0xffff ? 4 : 10;
   }
 
-  /** Appends one message as one frame. */
+  /** Appends the message as one frame after what {@code out} holds: consecutive calls lay frames end to end. */
   public static void writeFrame(OutgoingMessage message, ByteBuf out) {
     int payload = message.payloadLength();
     out.writeByte(message.deflated() ? FIN_TEXT | RSV1 : FIN_TEXT);

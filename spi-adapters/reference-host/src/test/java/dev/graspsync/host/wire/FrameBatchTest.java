@@ -41,7 +41,9 @@ class FrameBatchTest {
 
   private static ByteBuf encode(List<OutgoingMessage> messages) {
     ByteBuf out = Unpooled.buffer();
-    FrameBatch.write(messages, out);
+    for (OutgoingMessage m : messages) {
+      FrameBatch.writeFrame(m, out);
+    }
     return out;
   }
 
@@ -99,7 +101,8 @@ class FrameBatchTest {
         OutgoingMessage.whole(true, new byte[1000]),
         OutgoingMessage.whole(false, new byte[70_000]));
 
-    assertThat(encode(messages).readableBytes()).isEqualTo(FrameBatch.length(messages))
+    int frameLengths = messages.stream().mapToInt(FrameBatch::frameLength).sum();
+    assertThat(encode(messages).readableBytes()).isEqualTo(frameLengths)
         .isEqualTo(100 + 2 + 1000 + 4 + 70_000 + 10);
   }
 }
