@@ -13,7 +13,6 @@ import dev.graspsync.sync.index.IndexRules;
 import dev.graspsync.sync.index.IndexUpdate;
 import dev.graspsync.sync.index.RepoIndex;
 import dev.graspsync.sync.loop.InTurns;
-import dev.graspsync.sync.plan.ItemSet;
 import dev.graspsync.sync.plan.RelayTargets;
 import dev.graspsync.sync.refused.RefusedMemory;
 import dev.graspsync.sync.relay.AddressPolicy;
@@ -116,7 +115,7 @@ final class SyncCoordinator extends VerticleBase {
   public Future<?> start() {
     planner = vertx.createSharedWorkerExecutor("grasp-sync-plan", 1);
     intake = new IndexIntake(context, this::applyAccepted);
-    fleet = new RelayFleet(vertx, deps, steps, this::currentTargets, relay -> {
+    fleet = new RelayFleet(vertx, deps, steps, relay -> {
       touched.add(relay);
       openWindow(retryWindow());
     });
@@ -308,15 +307,10 @@ final class SyncCoordinator extends VerticleBase {
     return RETRY_WINDOW.compareTo(config.batchWindow()) > 0 ? RETRY_WINDOW : config.batchWindow();
   }
 
-  /** A relay's full targets now. */
-  private ItemSet currentTargets(RelayUrl relay) {
-    return derivation.of(index, relay);
-  }
-
   /** A worker with no targets and no pending work asks to go. */
   private void onWorkerIdle(RelayUrl relay) {
     context.runOnContext(v -> {
-      if (!currentTargets(relay).isEmpty() || config.bootstrapRelays().contains(relay)) {
+      if (derivation.hasTargets(index, relay) || config.bootstrapRelays().contains(relay)) {
         return; // needed again meanwhile
       }
       fleet.retire(relay);

@@ -38,10 +38,20 @@ final class TargetDerivation {
 
   /** A relay's full targets: none for our own URLs, nor for a relay no repository lists (unless bootstrap). */
   ItemSet of(RepoIndex index, RelayUrl relay) {
-    boolean bootstrap = config.bootstrapRelays().contains(relay);
-    if (index.rules().ownUrls().contains(relay) || (!bootstrap && index.reposOn(relay).isEmpty())) {
+    if (!hasTargets(index, relay)) {
       return ItemSet.EMPTY;
     }
-    return RelayTargets.deriveOne(index, relay, bootstrap).items();
+    return RelayTargets.deriveOne(index, relay, config.bootstrapRelays().contains(relay)).items();
+  }
+
+  /**
+   * Whether {@link #of} is non-empty, without deriving it: cheap enough for the event loop
+   * (a full derivation costs as much as the relay's share of the index).
+   */
+  boolean hasTargets(RepoIndex index, RelayUrl relay) {
+    if (index.rules().ownUrls().contains(relay)) {
+      return false;
+    }
+    return config.bootstrapRelays().contains(relay) || !index.reposOn(relay).isEmpty();
   }
 }

@@ -136,6 +136,29 @@ class SyncCoordinatorTest {
   }
 
   @Test
+  void aWorkerStillDeployingIsHandedOnlyTheNewestTargetsNotTheOnesItWasAdmittedWith() {
+    steps.holdDeployments.set(true);
+    coordinator.offer(announce("repo-1", R1));
+    OnLoop.poll("R1's deployment started", () -> steps.held.containsKey(R1));
+
+    // while R1 deploys, repo-2 arrives on R1 and then repo-1 moves to R2: once R2 has repo-1,
+    // every plan of these changes has run
+    coordinator.offer(announce("repo-2", R1));
+    coordinator.offer(TestEvents.announcement(OWNER, "repo-1", 1_700_000_100L,
+        List.of(List.of("relays", "ws://own.example", R2))));
+    OnLoop.poll("R2's deployment started", () -> steps.held.containsKey(R2));
+    steps.held.get(R2).complete();
+    OnLoop.poll("R2 handed repo-1", () -> steps.lastRepos(R2).equals(Set.of("repo-1")));
+    assertThat(steps.handed).doesNotContainKey(R1);
+
+    steps.held.get(R1).complete();
+    OnLoop.poll("R1 handed its newest targets once deployed", () -> steps.handed.containsKey(R1));
+    assertThat(steps.lastRepos(R1)).isEqualTo(Set.of("repo-2"));
+    assertThat(steps.handed.get(R1)).hasSize(1);
+    assertThat(steps.handedBeforeDeployed).isEmpty();
+  }
+
+  @Test
   void aHandOffThatFailsForOneRelayKeepsNoneOfTheOthersFromTheirTargetsAndIsRetried() {
     coordinator.offer(announce("repo-0", R1, R2, R3));
     OnLoop.poll("all three handed repo-0", () -> List.of(R1, R2, R3).stream()
