@@ -46,9 +46,10 @@ final class SyncCoordinator extends VerticleBase {
   /**
    * Relays handed their targets per loop turn. Handing out a new relay deploys its worker and
    * registers its meters, about 2 ms on a loaded host: a first plan for B4's 500 relays held
-   * this loop for close to a second in one task (issue 16).
+   * this loop for close to a second in one task (issue 16), and a turn of 16 new relays still
+   * held it for up to 228 ms at start-up, while the CPU was shared with ingest and the JIT.
    */
-  static final int HAND_OUT_PER_TURN = 16;
+  static final int HAND_OUT_PER_TURN = 4;
 
   private final RelayHost host;
   private final SyncConfig config;
