@@ -41,6 +41,11 @@ final class FrameAssembler {
       case TEXT, BINARY -> {
         // a new message; a half-read one before it (a protocol violation) is forgotten
         reset();
+        if (frame.isFinal() && frame.type() == io.vertx.core.http.WebSocketFrameType.TEXT
+            && frame.binaryData().length() <= maxMessageBytes) {
+          // the common case, a message in one frame: decoded from the frame, not copied first
+          return new Text(frame.binaryData().toString(StandardCharsets.UTF_8));
+        }
         inMessage = true;
         binary = frame.type() == io.vertx.core.http.WebSocketFrameType.BINARY;
         append(frame.binaryData());

@@ -38,4 +38,14 @@ class FrameAssemblerTest {
     assertThat(a.accept(WebSocketFrame.continuationFrame(Buffer.buffer("x"), true)))
         .isInstanceOf(FrameAssembler.Partial.class);
   }
+
+  @Test
+  void aOneFrameMessageAfterAHalfReadOneIsItselfAndTheHalfReadOneIsForgotten() {
+    FrameAssembler a = new FrameAssembler(100);
+    assertThat(a.accept(WebSocketFrame.textFrame("[\"EVE", false))).isInstanceOf(FrameAssembler.Partial.class);
+    assertThat(a.accept(WebSocketFrame.textFrame("[\"NOTICE\",\"Grüße ✓\"]", true)))
+        .isEqualTo(new FrameAssembler.Text("[\"NOTICE\",\"Grüße ✓\"]"));
+    assertThat(a.accept(WebSocketFrame.continuationFrame(Buffer.buffer("NT\"]"), true)))
+        .isInstanceOf(FrameAssembler.Partial.class);
+  }
 }
