@@ -256,7 +256,8 @@ final class IndexEditor {
   private Map<RepoRef, Moved> regroup(RepoRef ref, Runnable edit) {
     String d = ref.identifier();
     Set<RepoRef> before = new LinkedHashSet<>(namesOf(d));
-    int hostedBefore = RepoGroups.hosted(groups(before));
+    // most announcements name an identifier nothing else uses yet: no groups before
+    int hostedBefore = before.isEmpty() ? 0 : RepoGroups.hosted(groups(before));
     edit.run();
     Set<RepoRef> candidates = new LinkedHashSet<>(before);
     candidates.add(ref);

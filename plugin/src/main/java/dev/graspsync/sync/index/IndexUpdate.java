@@ -1,6 +1,7 @@
 package dev.graspsync.sync.index;
 
 import dev.graspsync.sync.relay.RelayUrl;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -26,10 +27,13 @@ public record IndexUpdate(RepoIndex index, List<Change> changes) {
 
   /** Every URL left out by the announcements in this update. */
   public List<RefusedUrl> refusedUrls() {
-    return changes.stream()
-        .filter(c -> c instanceof Change.AnnouncementApplied)
-        .flatMap(c -> ((Change.AnnouncementApplied) c).refused().stream())
-        .toList();
+    List<RefusedUrl> out = new ArrayList<>();
+    for (Change c : changes) {
+      if (c instanceof Change.AnnouncementApplied a) {
+        out.addAll(a.refused());
+      }
+    }
+    return List.copyOf(out);
   }
 
   /** True when no event changed the index. */
