@@ -43,7 +43,7 @@ final class RelayFleet {
   private Map<String, RelayRecord> restored = Map.of();
   /** Deployed workers: only these are handed targets. */
   private final Map<RelayUrl, RelayWorker> workers = new HashMap<>();
-  /** Workers being deployed; each is handed the targets current when its deployment completes. */
+  /** Workers being deployed; each is handed its newest queued targets when its deployment completes. */
   private final Map<RelayUrl, Future<String>> starting = new HashMap<>();
   private final Set<RelayUrl> admitting = new HashSet<>();
   /** The newest targets of each relay being admitted or deployed: handed over once it is deployed. */
@@ -136,7 +136,7 @@ final class RelayFleet {
     starting.put(relay, deployed);
     deployed.onComplete(ar -> {
       starting.remove(relay);
-      ItemSet newest = queued.remove(relay);
+      ItemSet newest = java.util.Objects.requireNonNullElse(queued.remove(relay), target.items());
       if (ar.failed()) {
         deps.metrics().forget(relay.toString());
         deps.board().remove(relay.toString());
