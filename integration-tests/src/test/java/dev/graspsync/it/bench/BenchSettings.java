@@ -55,7 +55,7 @@ public record BenchSettings(
     d.put("bench.b4.urls", "500");
     d.put("bench.b4.roots", "200000");
     d.put("bench.b4.servers", "5");
-    d.put("bench.host.heap", "1g");
+    d.put("bench.host.heap", "256m");
     d.put("bench.host.blocked-ms", "200");
     d.put("bench.jfr", "false");
     d.put("bench.copier", "true");
