@@ -40,6 +40,7 @@ public record BenchSettings(
   private static final Map<String, String> DEFAULTS = defaults();
   /** Read by the host under test ({@code BenchHostMain}) for its Vert.x options. */
   public static final String BLOCKED_MS_PROPERTY = "bench.host.blocked-ms";
+  static final String BASELINE_HEAP = "1g";
 
   private static Map<String, String> defaults() {
     Map<String, String> d = new LinkedHashMap<>();
@@ -118,7 +119,20 @@ public record BenchSettings(
    * blocked (the host log check counts those warnings), and a flight recording per phase when asked.
    */
   public List<String> hostJvm(String phase) {
-    List<String> args = new ArrayList<>(List.of("-Xmx" + hostHeap, "-XX:+UseG1GC",
+    return jvm(phase, hostHeap);
+  }
+
+  /**
+   * The direct-ingest baseline's JVM options: as the host's, with a heap of {@value
+   * #BASELINE_HEAP} whatever the host's, since it parses B1's whole fixture (100,000 events,
+   * 128 MiB of JSON) into memory before it times the engine.
+   */
+  public List<String> baselineJvm(String phase) {
+    return jvm(phase, BASELINE_HEAP);
+  }
+
+  private List<String> jvm(String phase, String heap) {
+    List<String> args = new ArrayList<>(List.of("-Xmx" + heap, "-XX:+UseG1GC",
         "-D" + BLOCKED_MS_PROPERTY + "=" + hostBlockedMs,
         "-Xlog:gc:file=" + gcLog(phase) + ":time,uptime"));
     if (jfr) {

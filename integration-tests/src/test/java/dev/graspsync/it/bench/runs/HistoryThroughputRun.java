@@ -46,7 +46,7 @@ public final class HistoryThroughputRun {
         Figures.count(n) + " (" + Figures.mib(w.uniqueBytes) + " of JSON); " + Figures.count(published.accepted())));
 
     HostStatus direct = BenchHost.directIngest(w.dir.resolve("direct"), HistoryWorld.OWN_URL, w.writeUniqueEvents(),
-        1024, Duration.ofMinutes(w.settings.timeoutMinutes()), w.settings.hostJvm("direct"),
+        1024, Duration.ofMinutes(w.settings.timeoutMinutes()), w.settings.baselineJvm("direct"),
         w.dir.resolve("logs").resolve("direct.log"), hostLogback(w));
     double directRate = direct.get("total") / (direct.get("nanos") / 1e9);
     double directPerCpu = direct.get("total") / (direct.get("cpu") / 1e9);
