@@ -45,12 +45,7 @@ class StoredThenLiveOnceTest {
     Event gate = TestEvents.note("the listener context stops on this one");
     Event raced = TestEvents.note("accepted before the REQ, fanned out after its EOSE");
     Event later = TestEvents.note("accepted after the EOSE");
-    CountDownLatch release = new CountDownLatch(1);
-    relay.engine().addListener(accepted -> {
-      if (accepted.event().id().equals(gate.id())) {
-        awaitQuietly(release);
-      }
-    });
+    CountDownLatch release = stopListenersOn(gate);
     try (TestClient publisher = TestClient.connect(vertx, relay.port());
         TestClient subscriber = TestClient.connect(vertx, relay.port())) {
       publisher.send(publish(gate));
@@ -76,12 +71,7 @@ class StoredThenLiveOnceTest {
     relay = TestRelay.start(dataDir, Map.of());
     Event gate = TestEvents.note("the listener context stops on this one");
     Event afterReq = TestEvents.note("accepted after the REQ's snapshot");
-    CountDownLatch release = new CountDownLatch(1);
-    relay.engine().addListener(accepted -> {
-      if (accepted.event().id().equals(gate.id())) {
-        awaitQuietly(release);
-      }
-    });
+    CountDownLatch release = stopListenersOn(gate);
     try (TestClient publisher = TestClient.connect(vertx, relay.port());
         TestClient subscriber = TestClient.connect(vertx, relay.port())) {
       publisher.send(publish(gate));
@@ -97,6 +87,20 @@ class StoredThenLiveOnceTest {
     } finally {
       release.countDown();
     }
+  }
+
+  /**
+   * Holds the engine's listener context on {@code gate} (after its fan-out) until the returned
+   * latch is counted down, so the fan-out of every event accepted after it waits.
+   */
+  private CountDownLatch stopListenersOn(Event gate) {
+    CountDownLatch release = new CountDownLatch(1);
+    relay.engine().addListener(accepted -> {
+      if (accepted.event().id().equals(gate.id())) {
+        awaitQuietly(release);
+      }
+    });
+    return release;
   }
 
   /** Bounded, so a test that fails cannot leave the listener context blocked. */
