@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.graspsync.nostr.filter.Filter;
 import dev.graspsync.nostr.message.ClientMessage;
+import io.vertx.core.WorkerExecutor;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -33,16 +36,30 @@ class OutboxTest extends SessionTestBase {
   }
 
   @Test
-  void afterCloseNothingIsWritten() {
+  void aLargeReqStillEncodingWhenTheConnectionClosesIsNeverWritten() throws Exception {
     OnLoop loop = new OnLoop(vertx);
     List<String> written = new CopyOnWriteArrayList<>();
     Outbox outbox = loop.call(() -> new Outbox(vertx, written::add));
-    loop.run(() -> {
-      outbox.send(new ClientMessage.Req("big", filters(Outbox.INLINE_FILTERS + 20)));
-      outbox.close();
-      outbox.send(new ClientMessage.Close("big"));
-    });
+    // Holds the encoding pool's one thread, so the REQ's encoding cannot finish before close
+    // (left free, it can finish before the send returns, and the REQ is then rightly written
+    // before the close).
+    WorkerExecutor pool = vertx.createSharedWorkerExecutor(Outbox.POOL, 1);
+    CountDownLatch release = new CountDownLatch(1);
+    pool.executeBlocking(() -> release.await(OnLoop.WAIT.toSeconds(), TimeUnit.SECONDS), false);
+    try {
+      loop.run(() -> {
+        outbox.send(new ClientMessage.Req("big", filters(Outbox.INLINE_FILTERS + 20)));
+        outbox.close();
+        outbox.send(new ClientMessage.Close("big"));
+      });
+    } finally {
+      release.countDown();
+    }
+    // The pool runs its tasks in turn: once this one has run, the REQ's encoding has finished,
+    // and the loop task after it runs behind any completion that encoding queued there.
+    pool.executeBlocking(() -> null, false).toCompletionStage().toCompletableFuture().get(OnLoop.WAIT.toSeconds(), TimeUnit.SECONDS);
     loop.run(() -> { });
+    pool.close();
     assertThat(written).isEmpty();
   }
 
