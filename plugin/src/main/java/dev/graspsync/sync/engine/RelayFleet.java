@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -136,7 +137,7 @@ final class RelayFleet {
     starting.put(relay, deployed);
     deployed.onComplete(ar -> {
       starting.remove(relay);
-      ItemSet newest = java.util.Objects.requireNonNullElse(queued.remove(relay), target.items());
+      ItemSet newest = Objects.requireNonNullElse(queued.remove(relay), target.items());
       if (ar.failed()) {
         deps.metrics().forget(relay.toString());
         deps.board().remove(relay.toString());

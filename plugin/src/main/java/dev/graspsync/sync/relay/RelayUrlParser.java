@@ -5,6 +5,7 @@ import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Locale;
+import java.util.function.IntPredicate;
 
 /** The rules behind {@link RelayUrl#parse(String)}; see there. */
 final class RelayUrlParser {
@@ -82,7 +83,7 @@ final class RelayUrlParser {
     int defaultPort = scheme.equals("wss") ? 443 : 80;
     int port = defaultPort;
     if (!portPart.isEmpty()) {
-      if (portPart.length() > 5 || !allDigits(portPart, 0)) {
+      if (portPart.length() > 5 || !allDigits(portPart)) {
         return refused(raw, UrlRefusal.BAD_PORT);
       }
       port = Integer.parseInt(portPart);
@@ -189,7 +190,7 @@ final class RelayUrlParser {
     if (label.startsWith("0x")) {
       return allMatch(label, 2, RelayUrlParser::isHex);
     }
-    return allDigits(label, 0);
+    return allDigits(label);
   }
 
   /**
@@ -197,7 +198,7 @@ final class RelayUrlParser {
    * {@code chars().allMatch}: every announcement's URLs are parsed on the coordinator's loop,
    * and the streams were a fifth of its garbage while B4's 10,000 announcements arrived.
    */
-  private static boolean allMatch(String s, int from, java.util.function.IntPredicate test) {
+  private static boolean allMatch(String s, int from, IntPredicate test) {
     for (int i = from; i < s.length(); i++) {
       if (!test.test(s.charAt(i))) {
         return false;
@@ -206,8 +207,8 @@ final class RelayUrlParser {
     return true;
   }
 
-  private static boolean allDigits(String s, int from) {
-    return allMatch(s, from, c -> c >= '0' && c <= '9');
+  private static boolean allDigits(String s) {
+    return allMatch(s, 0, c -> c >= '0' && c <= '9');
   }
 
   /** Four decimal labels 0..255 without leading zeros. */
@@ -217,7 +218,7 @@ final class RelayUrlParser {
       return false;
     }
     for (String p : parts) {
-      if (p.isEmpty() || p.length() > 3 || !allDigits(p, 0)) {
+      if (p.isEmpty() || p.length() > 3 || !allDigits(p)) {
         return false;
       }
       if (p.length() > 1 && p.charAt(0) == '0') {

@@ -2,6 +2,7 @@ package dev.graspsync.sync.session;
 
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.WebSocketFrame;
+import io.vertx.core.http.WebSocketFrameType;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -41,13 +42,13 @@ final class FrameAssembler {
       case TEXT, BINARY -> {
         // a new message; a half-read one before it (a protocol violation) is forgotten
         reset();
-        if (frame.isFinal() && frame.type() == io.vertx.core.http.WebSocketFrameType.TEXT
+        if (frame.isFinal() && frame.type() == WebSocketFrameType.TEXT
             && frame.binaryData().length() <= maxMessageBytes) {
           // the common case, a message in one frame: decoded from the frame, not copied first
           return new Text(frame.binaryData().toString(StandardCharsets.UTF_8));
         }
         inMessage = true;
-        binary = frame.type() == io.vertx.core.http.WebSocketFrameType.BINARY;
+        binary = frame.type() == WebSocketFrameType.BINARY;
         append(frame.binaryData());
       }
       case CONTINUATION -> {

@@ -56,7 +56,7 @@ final class Outbound {
   private final long overloadBytes;
   private final boolean deflateOffered;
   /** Whether this client, once it negotiated the extension, is sent compressed messages. */
-  private final boolean compressing;
+  private final boolean compressesForClient;
   private final Deque<Promise<Void>> waitingForRoom = new ArrayDeque<>();
   private final Deque<OutgoingMessage> queued = new ArrayDeque<>();
   private boolean inSocket;
@@ -76,7 +76,7 @@ final class Outbound {
     this.overloadBytes = overloadBytes;
     String offer = socket.headers().get("Sec-WebSocket-Extensions");
     this.deflateOffered = compression.enabled() && offer != null && offer.contains("permessage-deflate");
-    this.compressing = compression.compressesFor(socket.headers().contains("Origin"));
+    this.compressesForClient = compression.compressesFor(socket.headers().contains("Origin"));
   }
 
   /** Any relay message, as JSON text. */
@@ -130,7 +130,7 @@ final class Outbound {
   }
 
   private boolean compressing(int messageBytes) {
-    return deflating() && compressing && compression.worthTrying(messageBytes);
+    return deflating() && compressesForClient && compression.worthTrying(messageBytes);
   }
 
   /**
